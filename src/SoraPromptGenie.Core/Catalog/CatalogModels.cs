@@ -1,0 +1,18 @@
+namespace SoraPromptGenie.Core.Catalog;
+
+/// <summary>One enhancement card. <see cref="Id"/> is a stable slug: <c>{category}/{name}</c>.</summary>
+public sealed record Enhancement(string Id, string Title, string Description, string Category);
+
+public sealed record Category(
+    string Id,
+    string Name,
+    string Group,
+    bool Core,
+    string Icon,
+    IReadOnlyList<Enhancement> Enhancements);
+
+public sealed record CategoryGroup(string Id, string Name, IReadOnlyList<string> Categories);
+
+public sealed record Preset(string Id, string Name, string Description, IReadOnlyList<string> Enhancements);
+
+public sealed record StarterPrompt(string Id, string Title, string Prompt);

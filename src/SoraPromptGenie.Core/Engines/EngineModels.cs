@@ -1,0 +1,38 @@
+namespace SoraPromptGenie.Core.Engines;
+
+/// <summary>An enhancement to merge into a prompt. <see cref="Category"/> is a catalog category id.</summary>
+public sealed record EnhancementSpec(string Title, string Description, string Category);
+
+/// <summary>A suggested enhancement card. Offline suggestions use catalog ids; LLM ones get fresh slugs.</summary>
+public sealed record Suggestion(string Id, string Title, string Description, string Category);
+
+public enum PromptOperation
+{
+    Enhance,
+    Merge,
+    Suggest,
+    Expand,
+    Structure,
+}
+
+/// <summary>Token counts and cost of one call, when the upstream reports them.</summary>
+public sealed record EngineUsage(long? InputTokens, long? OutputTokens, decimal? Cost = null);
+
+/// <summary>
+/// The text an engine produced. <see cref="Engine"/> is the wire label: <c>openrouter:&lt;model&gt;</c>,
+/// <c>&lt;base-host&gt;:&lt;model&gt;</c> or <c>offline</c>. <see cref="FallbackReason"/> is the error code of the
+/// upstream failure when the offline engine answered in the LLM's place.
+/// </summary>
+public sealed record EngineText(string Text, string Engine, EngineUsage? Usage = null, string? FallbackReason = null);
+
+public sealed record EngineSuggestions(
+    IReadOnlyList<Suggestion> Suggestions,
+    string Engine,
+    EngineUsage? Usage = null,
+    string? FallbackReason = null);
+
+/// <summary>What to suggest: a catalog category, how many cards, and the prompt they should fit.</summary>
+public sealed record SuggestionRequest(Catalog.Category Category, int Count, string? CurrentPrompt);
+
+/// <summary>One piece of a streamed answer: a text delta, or the final chunk with engine and usage.</summary>
+public sealed record EngineStreamChunk(string Delta, EngineText? Final = null);

@@ -1,0 +1,33 @@
+namespace SoraPromptGenie.Core.Engines;
+
+/// <summary>
+/// The prompt operations. Implementations: the LLM engine over <c>IChatClient</c>, the deterministic offline
+/// engine, and the fallback engine that answers from the offline one when the LLM fails.
+/// Upstream failures surface as <see cref="UpstreamException"/>.
+/// </summary>
+public interface IPromptEngine
+{
+    /// <summary>Merges one or more enhancements (at most one per category) into <paramref name="currentPrompt"/>.</summary>
+    Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken);
+
+    Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Expands a basic idea (three words or more) into a full cinematic prompt.</summary>
+    Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken);
+
+    /// <summary>Restructures a prompt into the Sora 2 template. Empty in, empty out (no upstream call).</summary>
+    Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken);
+
+    /// <summary>Streams a text operation (enhance, expand or structure): deltas, then one chunk with the final result.</summary>
+    IAsyncEnumerable<EngineStreamChunk> StreamAsync(TextOperation operation, CancellationToken cancellationToken);
+}
+
+/// <summary>A text-producing operation with its input, for streaming.</summary>
+public abstract record TextOperation
+{
+    public sealed record Enhance(string CurrentPrompt, IReadOnlyList<EnhancementSpec> Enhancements) : TextOperation;
+
+    public sealed record Expand(string BasicPrompt) : TextOperation;
+
+    public sealed record Structure(string Prompt) : TextOperation;
+}
