@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace SoraPromptGenie.Core.Engines.Prompts;
+
+/// <summary>Applies several enhancement cards (at most one per category) in a single call, e.g. a preset.</summary>
+public static class MergePrompt
+{
+    public const string System =
+        SoraGuide.Role +
+        "Task: apply SEVERAL enhancements to the user's Sora 2 prompt at once and return the whole revised prompt.\n" +
+        // One call instead of one per card: cheaper, and the cards are balanced against each other instead of layered.
+        "- Apply every enhancement listed; each comes from a different category (camera, lighting, style, ...).\n" +
+        "- Keep the user's subject, setting, characters, actions and dialogue; change only what the enhancements ask for.\n" +
+        // Sequential application tends to pile up adjectives; an explicit rule keeps the result coherent.
+        "- Blend them into one coherent shot: where two enhancements pull against each other, favour the earlier one " +
+        "and keep the other as a lighter touch. Do not repeat ideas.\n" +
+        "- Work each enhancement into the right part of the template (camera into Camera shot, light and colour into the " +
+        "scene prose, motion into Actions) instead of appending sentences.\n" +
+        "- If the prompt is empty, write a short new prompt built around the enhancements.\n\n" +
+        SoraGuide.Template + SoraGuide.Craft + PromptText.DataRule + SoraGuide.TextOutput;
+
+    public static string BuildUserMessage(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements)
+    {
+        ArgumentNullException.ThrowIfNull(enhancements);
+        var builder = new StringBuilder();
+        builder.Append("Current prompt:\n");
+        PromptText.AppendTagged(builder, "prompt", currentPrompt);
+        builder.Append("\nEnhancements to apply (").Append(enhancements.Count).Append("):\n");
+        foreach (var enhancement in enhancements)
+        {
+            PromptText.AppendEnhancement(builder, enhancement);
+        }
+
+        return builder.ToString();
+    }
+}
