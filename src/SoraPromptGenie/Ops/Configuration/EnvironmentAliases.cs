@@ -1,0 +1,49 @@
+namespace SoraPromptGenie.Ops.Configuration;
+
+/// <summary>
+/// The operator's environment variables (design section 3) and the configuration keys they bind to. Environment
+/// variables win over appsettings.json, so an operator can always override a file setting from the unit or PM2 file.
+/// </summary>
+public static class EnvironmentAliases
+{
+    public static readonly IReadOnlyList<(string Variable, string Key)> Map =
+    [
+        ("OPENROUTER_API_KEY", "Llm:ApiKey"),
+        ("OPENROUTER_MODEL", "Llm:Model"),
+        ("OPENROUTER_FALLBACK_MODELS", "Llm:FallbackModels"),
+        ("OPENROUTER_BASE_URL", "Llm:BaseUrl"),
+        ("LLM_MODE", "Llm:Mode"),
+        ("LLM_FALLBACK_TO_OFFLINE", "Llm:FallbackToOffline"),
+        ("LLM_TIMEOUT_SECONDS", "Llm:TimeoutSeconds"),
+        ("DATABASE_URL", "Database:Url"),
+        ("REDIS_URL", "Redis:Url"),
+        ("SENTRY_DSN", "Sentry:Dsn"),
+        ("SITE_URL", "Site:Url"),
+        ("ALLOWED_ORIGINS", "Site:AllowedOrigins"),
+        ("TRUSTED_PROXIES", "Site:TrustedProxies"),
+        ("LOG_DIR", "Logging:Directory"),
+        ("LOG_FORMAT", "Logging:Format"),
+        ("ADMIN_TOKEN", "Admin:Token"),
+        ("RATE_LIMIT_GENERAL", "RateLimiting:General"),
+        ("RATE_LIMIT_AI", "RateLimiting:Ai"),
+    ];
+
+    /// <summary>Copies every alias that is set to its section key, as a source layered over the others.</summary>
+    public static IConfigurationBuilder AddEnvironmentAliases(this IConfigurationManager configuration)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (variable, key) in Map)
+        {
+            if (configuration[variable] is { } value)
+            {
+                values[key] = value;
+            }
+        }
+
+        return configuration.AddInMemoryCollection(values);
+    }
+
+    /// <summary>The variable an operator sets for a configuration key, for error messages.</summary>
+    public static string VariableFor(string key) =>
+        Map.FirstOrDefault(m => string.Equals(m.Key, key, StringComparison.OrdinalIgnoreCase)).Variable ?? key;
+}

@@ -1,0 +1,73 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting;
+using Serilog.Formatting.Compact;
+using Serilog.Formatting.Display;
+
+namespace SoraPromptGenie.Ops.Logging;
+
+/// <summary>
+/// Serilog to the console, logs/combined.log (everything at or above the minimum) and logs/error.log (errors only),
+/// each rolled at 5 MB keeping 5 files, plus one line per HTTP request in the runbook's format.
+/// </summary>
+public static class LoggingRegistration
+{
+    public const long FileSizeLimitBytes = 5 * 1024 * 1024;
+    public const int RetainedFiles = 5;
+    private const string TextTemplate =
+        "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {RequestId}{NewLine}{Exception}";
+
+    public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(LoggingOptions.SectionName).Get<LoggingOptions>() ?? new LoggingOptions();
+        var directory = Path.GetFullPath(options.Directory, builder.Environment.ContentRootPath);
+
+        builder.Services.AddSerilog((_, logger) =>
+        {
+            logger
+                .ReadFrom.Configuration(builder.Configuration)
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
+                .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.Extensions.Http.Resilience", LogEventLevel.Warning)
+                .Enrich.FromLogContext()
+                .WriteTo.Console(Formatter(options.IsJson))
+                .WriteTo.File(
+                    Formatter(options.IsJson),
+                    Path.Combine(directory, "combined.log"),
+                    fileSizeLimitBytes: FileSizeLimitBytes,
+                    rollOnFileSizeLimit: true,
+                    retainedFileCountLimit: RetainedFiles,
+                    buffered: true,
+                    flushToDiskInterval: TimeSpan.FromSeconds(1))
+                .WriteTo.File(
+                    Formatter(options.IsJson),
+                    Path.Combine(directory, "error.log"),
+                    restrictedToMinimumLevel: LogEventLevel.Error,
+                    fileSizeLimitBytes: FileSizeLimitBytes,
+                    rollOnFileSizeLimit: true,
+                    retainedFileCountLimit: RetainedFiles);
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// <c>POST /api/enhance-prompt 200 in 1234ms</c> with the request id; server errors at Error, /api and pages at
+    /// Information, static assets at Debug so they do not drown the file.
+    /// </summary>
+    public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(options =>
+    {
+        options.MessageTemplate = "{RequestMethod} {RequestPath} {StatusCode} in {Elapsed:0}ms";
+        options.IncludeQueryInRequestPath = false;
+        options.GetLevel = (context, _, exception) =>
+            exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+            : context.Request.Path.StartsWithSegments("/_framework") || context.Request.Path.StartsWithSegments("/_content")
+                || context.Request.Path.StartsWithSegments("/_blazor") || Path.HasExtension(context.Request.Path.Value) ? LogEventLevel.Debug
+            : LogEventLevel.Information;
+        options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("RequestId", context.TraceIdentifier);
+    });
+
+    private static ITextFormatter Formatter(bool json) =>
+        json ? new RenderedCompactJsonFormatter() : new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.Json;
+using SoraPromptGenie.Ai;
+using SoraPromptGenie.Ops.Configuration;
+using SoraPromptGenie.Ops.Errors;
+using SoraPromptGenie.Ops.Health;
+using SoraPromptGenie.Ops.Logging;
+using SoraPromptGenie.Ops.RateLimiting;
+using SoraPromptGenie.Ops.Security;
+
+namespace SoraPromptGenie.Ops;
+
+/// <summary>What an operator relies on: configuration checks, logs, errors, limits, security headers, health, shutdown.</summary>
+public static class OpsRegistration
+{
+    public static WebApplicationBuilder AddOps(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddEnvironmentAliases();
+        ValidateConfiguration(builder.Configuration, builder.Environment);
+        ConfigureListening(builder);
+        builder.AddLogging();
+
+        var services = builder.Services;
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        services.AddProblemDetails();
+
+        // The framework registers its default writer early; ours must be asked first for /api responses.
+        services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, ApiProblemDetailsWriter>());
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddSecurity();
+        services.AddClientRateLimiting();
+        services.AddHealth();
+        return builder;
+    }
+
+    public static WebApplication UseOps(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseRequestId();
+        app.UseRequestLogging();
+        app.UseWhen(ApiErrorWriter.IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                SuppressDiagnosticsCallback = context => ApiExceptionHandler.IsExpected(context.Exception),
+            });
+            api.UseStatusCodePages();
+        });
+        app.UseSecurityHeaders(app.Environment);
+        app.UseApiBodyLimit();
+        app.UseRouting();
+        app.UseCors(SecurityRegistration.CorsPolicy);
+        app.UseRateLimitHeaders();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>Every area's checks run before anything starts, so one run reports every problem at once.</summary>
+    private static void ValidateConfiguration(ConfigurationManager configuration, IHostEnvironment environment)
+    {
+        var problems = new ConfigurationProblems();
+        LlmOptions.Validate(configuration, environment, problems);
+        SiteOptions.Validate(configuration, problems);
+        LoggingOptions.Validate(configuration, problems);
+        RateLimitingOptions.Validate(configuration, problems);
+        if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
+        {
+            problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");
+        }
+
+        problems.ThrowIfAny();
+    }
+
+    /// <summary>PORT (default 5000) on all interfaces in Production, on localhost in Development; ASPNETCORE_URLS wins.</summary>
+    private static void ConfigureListening(WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        if (!string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            return;
+        }
+
+        var port = builder.Configuration["PORT"] ?? "5000";
+        var host = builder.Environment.IsDevelopment() ? "localhost" : "0.0.0.0";
+        builder.WebHost.UseUrls($"http://{host}:{port}");
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using SoraPromptGenie.Ops.Configuration;
+
+namespace SoraPromptGenie.Ops.RateLimiting;
+
+/// <summary>A fixed-window rule: <see cref="Permits"/> requests per <see cref="Window"/>.</summary>
+public sealed record RateLimitRule(int Permits, TimeSpan Window)
+{
+    /// <summary>Parses <c>permits/windowSeconds</c>, e.g. <c>100/900</c>.</summary>
+    public static bool TryParse(string? value, out RateLimitRule rule)
+    {
+        rule = new RateLimitRule(0, TimeSpan.Zero);
+        var parts = (value ?? string.Empty).Split('/', StringSplitOptions.TrimEntries);
+        if (parts.Length == 2
+            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var permits) && permits > 0
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 86_400)
+        {
+            rule = new RateLimitRule(permits, TimeSpan.FromSeconds(seconds));
+            return true;
+        }
+
+        return false;
+    }
+}
+
+/// <summary>RATE_LIMIT_GENERAL and RATE_LIMIT_AI, as <c>permits/windowSeconds</c> per client IP.</summary>
+public sealed class RateLimitingOptions
+{
+    public const string SectionName = "RateLimiting";
+
+    public string General { get; set; } = "100/900";
+
+    public string Ai { get; set; } = "20/900";
+
+    public RateLimitRule GeneralRule => Parse(General);
+
+    public RateLimitRule AiRule => Parse(Ai);
+
+    public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
+    {
+        foreach (var (key, variable) in new[] { ("General", "RATE_LIMIT_GENERAL"), ("Ai", "RATE_LIMIT_AI") })
+        {
+            if (configuration[$"{SectionName}:{key}"] is { } value && !RateLimitRule.TryParse(value, out _))
+            {
+                problems.Add(variable, $"'{value}' is not permits/windowSeconds, e.g. 100/900.");
+            }
+        }
+    }
+
+    private static RateLimitRule Parse(string value) =>
+        RateLimitRule.TryParse(value, out var rule) ? rule : throw new InvalidOperationException($"Invalid rate limit rule '{value}'.");
+}

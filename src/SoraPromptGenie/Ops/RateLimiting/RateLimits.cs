@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using SoraPromptGenie.Ops.Errors;
+using SoraPromptGenie.Ops.Security;
+
+namespace SoraPromptGenie.Ops.RateLimiting;
+
+/// <summary>
+/// Per-client-IP limits through ASP.NET Core's rate limiting middleware: the general limit on every /api route except
+/// health (global limiter) and an AI limit per AI endpoint (the <see cref="Ai"/> policy), both counted by
+/// <see cref="WindowCounter"/> so the Blazor UI can count its AI actions against the same numbers.
+/// </summary>
+public static partial class RateLimits
+{
+    public const string General = "general";
+    public const string Ai = "ai";
+
+    public static IServiceCollection AddClientRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IRateLimitCounterStore, MemoryRateLimitCounterStore>();
+        services.AddSingleton<WindowCounter>();
+        services.AddSingleton<ClientRateLimiter>();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<ClientRateLimiter>((options, limiter) =>
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsLimited(context)
+                    ? limiter.Partition(context, General, General)
+                    : RateLimitPartition.GetNoLimiter(string.Empty));
+            options.AddPolicy(Ai, context => limiter.Partition(context, Ai, context.Request.Path.Value ?? Ai));
+            options.OnRejected = (rejected, _) => new ValueTask(OnRejectedAsync(rejected.HttpContext));
+        });
+        return services;
+    }
+
+    /// <summary>Writes the RateLimit-* headers of the tightest decision made for this request.</summary>
+    public static IApplicationBuilder UseRateLimitHeaders(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        context.Response.OnStarting(static state =>
+        {
+            var context = (HttpContext)state;
+            if (context.Features.Get<RateLimitHeadersFeature>()?.Tightest is { } decision)
+            {
+                WriteHeaders(context.Response.Headers, decision);
+            }
+
+            return Task.CompletedTask;
+        }, context);
+        return next(context);
+    });
+
+    public static void WriteHeaders(IHeaderDictionary headers, RateLimitDecision decision)
+    {
+        var limit = decision.Limit.ToString(CultureInfo.InvariantCulture);
+        var remaining = decision.Remaining.ToString(CultureInfo.InvariantCulture);
+        var reset = ((int)Math.Ceiling(decision.Reset.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        headers["RateLimit-Limit"] = limit;
+        headers["RateLimit-Remaining"] = remaining;
+        headers["RateLimit-Reset"] = reset;
+        headers["X-RateLimit-Limit"] = limit;
+        headers["X-RateLimit-Remaining"] = remaining;
+        headers["X-RateLimit-Reset"] = DateTimeOffset.UtcNow.Add(decision.Reset).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        if (!decision.Allowed)
+        {
+            headers.RetryAfter = reset;
+        }
+    }
+
+    private static bool IsLimited(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/health");
+
+    private static Task OnRejectedAsync(HttpContext context)
+    {
+        var decision = context.Features.Get<RateLimitHeadersFeature>()?.Rejected;
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits));
+        var retryAfterSeconds = (int)Math.Ceiling(decision?.Reset.TotalSeconds ?? 60);
+        RequestRejected(logger, decision?.Policy ?? "unknown", context.ClientAddress().ToString(), context.Request.Method, context.Request.Path, retryAfterSeconds);
+        var message = $"Too many requests. Try again in {FormatWait(retryAfterSeconds)}.";
+        return ApiErrorWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, message);
+    }
+
+    internal static string FormatWait(int seconds) =>
+        seconds >= 120 ? $"{(int)Math.Ceiling(seconds / 60.0)} minutes" : seconds == 1 ? "1 second" : $"{seconds} seconds";
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Request rejected by rate limit {Policy} for client {ClientAddress} on {Method} {Path}; retry after {RetryAfterSeconds}s")]
+    private static partial void RequestRejected(ILogger logger, string policy, string clientAddress, string method, string path, int retryAfterSeconds);
+}
+
+/// <summary>The decisions made for one request, so the response can report them.</summary>
+public sealed class RateLimitHeadersFeature
+{
+    private readonly Lock _gate = new();
+
+    public RateLimitDecision? Tightest { get; private set; }
+
+    public RateLimitDecision? Rejected { get; private set; }
+
+    public void Record(RateLimitDecision decision)
+    {
+        lock (_gate)
+        {
+            if (!decision.Allowed)
+            {
+                Rejected = decision;
+                Tightest = decision;
+            }
+            else if (Rejected is null && (Tightest is null || decision.Remaining < Tightest.Remaining))
+            {
+                Tightest = decision;
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Hands out rate limiter partitions keyed by policy, scope and client IP (the real one: forwarded headers are honoured
+/// only from trusted proxies before this runs), and counts UI actions against the same limits.
+/// </summary>
+public sealed class ClientRateLimiter(WindowCounter counter, IOptions<RateLimitingOptions> options, IHttpContextAccessor accessor, TimeProvider time)
+{
+    public RateLimitPartition<string> Partition(HttpContext context, string policy, string scope)
+    {
+        var client = context.ClientAddress().ToString();
+        var rule = RuleFor(policy);
+        return RateLimitPartition.Get($"{policy}|{scope}|{client}", _ =>
+            new WindowCounterRateLimiter(counter, policy, $"{scope}:{client}", rule, time, Record));
+    }
+
+    /// <summary>Counts an AI action made outside HTTP (the Blazor circuit) against the client's limit for that endpoint.</summary>
+    public ValueTask<RateLimitDecision> HitAiAsync(string endpointScope, string clientAddress, CancellationToken cancellationToken) =>
+        counter.HitAsync(RateLimits.Ai, $"{endpointScope}:{clientAddress}", RuleFor(RateLimits.Ai), cancellationToken);
+
+    private RateLimitRule RuleFor(string policy) => policy == RateLimits.Ai ? options.Value.AiRule : options.Value.GeneralRule;
+
+    private void Record(RateLimitDecision decision)
+    {
+        if (accessor.HttpContext is { } context)
+        {
+            var feature = context.Features.Get<RateLimitHeadersFeature>();
+            if (feature is null)
+            {
+                feature = new RateLimitHeadersFeature();
+                context.Features.Set(feature);
+            }
+
+            feature.Record(decision);
+        }
+    }
+}

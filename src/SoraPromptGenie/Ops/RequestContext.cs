@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Serilog.Context;
+using SoraPromptGenie.Ops.Errors;
+
+namespace SoraPromptGenie.Ops;
+
+/// <summary>Per-request basics: the request id (header, logs, errors, Sentry) and the /api body size limit.</summary>
+public static class RequestContext
+{
+    public const string RequestIdHeader = "X-Request-Id";
+    public const long MaxApiBodyBytes = 64 * 1024;
+
+    /// <summary>
+    /// Uses the caller's X-Request-Id when it is short and plain (so a proxy's id carries through), else the W3C trace
+    /// id of the request's activity, and makes it the TraceIdentifier every other component reads.
+    /// </summary>
+    public static IApplicationBuilder UseRequestId(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var incoming = context.Request.Headers[RequestIdHeader].ToString();
+        var requestId = IsAcceptable(incoming) ? incoming : Activity.Current?.Id ?? context.TraceIdentifier;
+        context.TraceIdentifier = requestId;
+        context.Response.Headers[RequestIdHeader] = requestId;
+        using (LogContext.PushProperty("RequestId", requestId))
+        {
+            await next(context);
+        }
+    });
+
+    public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use((context, next) =>
+    {
+        if (!ApiErrorWriter.IsApi(context))
+        {
+            return next(context);
+        }
+
+        if (context.Request.ContentLength > MaxApiBodyBytes)
+        {
+            return ApiErrorWriter.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, ErrorCodes.DefaultMessage(413));
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxApiBodyBytes;
+        }
+
+        return next(context);
+    });
+
+    private static bool IsAcceptable(string value) =>
+        value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
+}

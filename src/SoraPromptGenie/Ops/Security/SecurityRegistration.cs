@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace SoraPromptGenie.Ops.Security;
+
+/// <summary>Forwarded headers from trusted proxies only, CORS from the configured origins, and security headers.</summary>
+public static class SecurityRegistration
+{
+    public const string CorsPolicy = "site";
+
+    public static IServiceCollection AddSecurity(this IServiceCollection services)
+    {
+        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName);
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((forwarded, site) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var entry in site.Value.TrustedProxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (SiteOptions.TryParseNetwork(entry, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+            }
+
+            // A chain of proxies (CDN -> nginx) is walked back only through trusted hops.
+            forwarded.ForwardLimit = null;
+        });
+
+        services.AddCors();
+        services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<SiteOptions>>((cors, site) =>
+            cors.AddPolicy(CorsPolicy, policy => policy
+                .WithOrigins([.. site.Value.Origins])
+                .AllowAnyHeader()
+                .WithMethods("GET", "POST", "PUT", "DELETE")
+                .WithExposedHeaders("X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After", "ETag")));
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        return services;
+    }
+
+    /// <summary>
+    /// Content-Security-Policy that the Blazor Server UI lives with: its scripts and styles are served by the app, the
+    /// circuit uses a same-origin WebSocket, and Blazor injects inline style attributes.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IHostEnvironment environment)
+    {
+        const string csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
+            "img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; " +
+            "form-action 'self'; frame-ancestors 'none'";
+        if (!environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        return app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = csp;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            return next(context);
+        });
+    }
+
+    public static IPAddress ClientAddress(this HttpContext context) => context.Connection.RemoteIpAddress ?? IPAddress.Loopback;
+}

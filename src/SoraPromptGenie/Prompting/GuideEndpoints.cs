@@ -1,0 +1,57 @@
+using SoraPromptGenie.Core.Lint;
+using SoraPromptGenie.Core.Targets;
+using SoraPromptGenie.Ops.Errors;
+
+namespace SoraPromptGenie.Prompting;
+
+/// <summary>The deterministic helpers (no LLM): prompt lint against the Sora guide, video target profiles and the request export.</summary>
+public static class GuideEndpoints
+{
+    public const string DefaultTarget = "sora-2";
+
+    public static IEndpointRouteBuilder MapGuide(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup(string.Empty).WithTags("Guide");
+        group.MapPost("/lint-prompt", Lint)
+            .WithName("LintPrompt").WithSummary("Score a prompt against the Sora 2 prompting guide (deterministic, no LLM).");
+        group.MapGet("/targets", GetTargets)
+            .WithName("GetTargets").WithSummary("Video model profiles the request export supports, with their status.");
+        group.MapPost("/sora-request", BuildRequest)
+            .WithName("BuildSoraRequest").WithSummary("The request body for the video API and an equivalent curl command.");
+        return api;
+    }
+
+    private static Ok<LintReport> Lint(LintPromptRequest request, PromptLinter linter) =>
+        TypedResults.Ok(linter.Lint(request.Prompt ?? string.Empty));
+
+    private static Ok<IReadOnlyList<TargetProfile>> GetTargets(TargetCatalog targets) => TypedResults.Ok(targets.All);
+
+    private static Results<Ok<SoraRequestResponse>, ApiErrorResult> BuildRequest(SoraRequestRequest request, VideoRequestBuilder builder)
+    {
+        var result = builder.Build(new VideoRequestInput(request.Prompt ?? string.Empty, request.Model ?? DefaultTarget, request.Size, request.Seconds));
+        if (!result.Succeeded)
+        {
+            return ApiResults.Validation(string.Join(" ", result.Errors));
+        }
+
+        var target = result.Target;
+        return TypedResults.Ok(new SoraRequestResponse(
+            result.Body,
+            result.Curl,
+            target.Method,
+            target.RequestUrl.ToString(),
+            target.Encoding,
+            new SoraRequestTarget(target.Id, target.DisplayName, target.Status, target.RetiredOn, target.Note)));
+    }
+}
+
+public sealed record SoraRequestTarget(string Id, string DisplayName, string Status, DateOnly? RetiredOn, string? Note);
+
+/// <summary>The ready request: <see cref="Body"/> holds the form fields in wire order, every value a string.</summary>
+public sealed record SoraRequestResponse(
+    IReadOnlyDictionary<string, string> Body,
+    string Curl,
+    string Method,
+    string Url,
+    string Encoding,
+    SoraRequestTarget Target);

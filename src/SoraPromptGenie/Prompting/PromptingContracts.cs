@@ -1,0 +1,120 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using SoraPromptGenie.Core.Engines;
+
+namespace SoraPromptGenie.Prompting;
+
+public sealed record EnhancementInput
+{
+    [Required(ErrorMessage = "Each enhancement needs a title.")]
+    [StringLength(PromptLimits.MaxTitleChars, ErrorMessage = "An enhancement title must be at most 120 characters.")]
+    public string? Title { get; init; }
+
+    [StringLength(PromptLimits.MaxDescriptionChars, ErrorMessage = "An enhancement description must be at most 500 characters.")]
+    public string? Description { get; init; }
+
+    [Required(ErrorMessage = "Each enhancement needs a category.")]
+    [StringLength(PromptLimits.MaxCategoryChars, ErrorMessage = "An enhancement category must be at most 64 characters.")]
+    public string? Category { get; init; }
+}
+
+public sealed record EnhancePromptRequest
+{
+    [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
+    public string? CurrentPrompt { get; init; }
+
+    public EnhancementInput? Enhancement { get; init; }
+
+    [MaxLength(PromptLimits.MaxEnhancements, ErrorMessage = "Send at most 12 enhancements, one per category.")]
+    public IReadOnlyList<EnhancementInput>? Enhancements { get; init; }
+}
+
+public sealed record GenerateSuggestionsRequest
+{
+    [Required(ErrorMessage = "category is required.")]
+    [StringLength(PromptLimits.MaxCategoryChars, ErrorMessage = "category must be at most 64 characters.")]
+    public string? Category { get; init; }
+
+    [Range(PromptLimits.MinSuggestions, PromptLimits.MaxSuggestions, ErrorMessage = "count must be an integer from 1 to 20.")]
+    public int? Count { get; init; }
+
+    [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
+    public string? CurrentPrompt { get; init; }
+}
+
+public sealed record AutoGeneratePromptRequest
+{
+    [Required(ErrorMessage = PromptLimits.TooFewWordsMessage)]
+    [StringLength(PromptLimits.MaxBasicPromptChars, ErrorMessage = "basicPrompt must be at most 2,000 characters.")]
+    public string? BasicPrompt { get; init; }
+}
+
+public sealed record StructurePromptRequest
+{
+    [Required(AllowEmptyStrings = true, ErrorMessage = "currentPrompt is required.")]
+    [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
+    public string? CurrentPrompt { get; init; }
+}
+
+public sealed record LintPromptRequest
+{
+    [Required(AllowEmptyStrings = true, ErrorMessage = "prompt is required.")]
+    [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "prompt must be at most 10,000 characters.")]
+    public string? Prompt { get; init; }
+}
+
+public sealed record SoraRequestRequest
+{
+    [Required(ErrorMessage = "prompt is required.")]
+    [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "prompt must be at most 10,000 characters.")]
+    public string? Prompt { get; init; }
+
+    [StringLength(64, ErrorMessage = "model must be at most 64 characters.")]
+    public string? Model { get; init; }
+
+    [StringLength(32, ErrorMessage = "size must be at most 32 characters.")]
+    public string? Size { get; init; }
+
+    /// <summary>Sora takes seconds as a string ("4"); a number is accepted too.</summary>
+    [JsonConverter(typeof(StringOrNumberJsonConverter))]
+    [StringLength(8, ErrorMessage = "seconds must be at most 8 characters.")]
+    public string? Seconds { get; init; }
+}
+
+/// <summary>Fields every AI response carries besides the original ones.</summary>
+public abstract record AiResponse
+{
+    /// <summary><c>openrouter:&lt;model&gt;</c>, <c>&lt;base-host&gt;:&lt;model&gt;</c> or <c>offline</c>.</summary>
+    public required string Engine { get; init; }
+
+    /// <summary>Set when the offline engine answered because the LLM failed: the error code of that failure.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? FallbackReason { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public EngineUsage? Usage { get; init; }
+}
+
+public sealed record EnhancePromptResponse(string EnhancedPrompt) : AiResponse;
+
+public sealed record GenerateSuggestionsResponse(IReadOnlyList<Suggestion> Suggestions) : AiResponse;
+
+public sealed record AutoGeneratePromptResponse(string GeneratedPrompt) : AiResponse;
+
+public sealed record StructurePromptResponse(string StructuredPrompt) : AiResponse;
+
+/// <summary>Reads a JSON string or number as a string, for fields the original clients send either way.</summary>
+public sealed class StringOrNumberJsonConverter : JsonConverter<string>
+{
+    public override string? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+        reader.TokenType switch
+        {
+            System.Text.Json.JsonTokenType.String => reader.GetString(),
+            System.Text.Json.JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+            System.Text.Json.JsonTokenType.Null => null,
+            _ => throw new System.Text.Json.JsonException("Expected a string or a number."),
+        };
+
+    public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) =>
+        writer.WriteStringValue(value);
+}

@@ -1,0 +1,26 @@
+using SoraPromptGenie.Core.Catalog;
+using SoraPromptGenie.Core.Lint;
+using SoraPromptGenie.Core.Targets;
+
+namespace SoraPromptGenie.Prompting;
+
+public static class PromptingRegistration
+{
+    /// <summary>Loads the catalog once and refuses to start when it breaks the catalog rules.</summary>
+    public static IServiceCollection AddPrompting(this IServiceCollection services)
+    {
+        var catalog = PromptCatalog.LoadEmbedded();
+        if (catalog.Validate() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException("The built-in catalog is invalid: " + string.Join(" ", problems));
+        }
+
+        services.AddSingleton(catalog);
+        services.AddSingleton<CatalogDocument>();
+        services.AddSingleton<PromptStudio>();
+        services.AddSingleton<PromptLinter>();
+        services.AddSingleton(TargetCatalog.LoadEmbedded());
+        services.AddSingleton<VideoRequestBuilder>();
+        return services;
+    }
+}

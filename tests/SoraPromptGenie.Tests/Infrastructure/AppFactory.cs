@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using SoraPromptGenie.FakeUpstream;
+
+namespace SoraPromptGenie.Tests.Infrastructure;
+
+/// <summary>
+/// The app in Production mode against a real fake OpenAI-compatible server on 127.0.0.1, with its own log directory.
+/// Requests go through the real IChatClient pipeline, OpenAI SDK, HttpClient and resilience handler. Derived
+/// fixtures change settings through <see cref="Configure"/>.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string ApiKey = "sk-or-test-0123456789abcdef";
+
+    public FakeUpstreamServer Upstream { get; private set; } = null!;
+
+    public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("spg-tests-").FullName;
+
+    public string LogDirectory => Path.Combine(Directory, "logs");
+
+    public virtual async Task InitializeAsync() => Upstream = await FakeUpstreamServer.StartAsync();
+
+    public new virtual async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Upstream.DisposeAsync();
+        try
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Log files may still be flushing; the OS temp cleaner takes what is left.
+        }
+    }
+
+    /// <summary>Settings by the operator's variable names (as in production) or configuration keys.</summary>
+    protected virtual void Configure(IDictionary<string, string?> settings)
+    {
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["OPENROUTER_API_KEY"] = ApiKey,
+            ["OPENROUTER_BASE_URL"] = Upstream.BaseUrl.ToString().TrimEnd('/'),
+            ["OPENROUTER_MODEL"] = "test/primary-model",
+            ["LOG_DIR"] = LogDirectory,
+            ["RATE_LIMIT_GENERAL"] = "100000/900",
+            ["RATE_LIMIT_AI"] = "100000/900",
+            ["LLM_TIMEOUT_SECONDS"] = "6",
+            ["Llm:AttemptTimeoutSeconds"] = "2",
+            ["Llm:RetryBaseDelayMilliseconds"] = "20",
+            ["Llm:CircuitMinimumThroughput"] = "1000",
+        };
+        Configure(settings);
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
