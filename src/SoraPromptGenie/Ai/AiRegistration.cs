@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using Polly;
+using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Llm;
 using SoraPromptGenie.Core.Engines.Offline;
@@ -41,6 +42,7 @@ public static class AiRegistration
             .AddResilienceHandler("llm-pipeline", ConfigureResilience);
 
         services.AddSingleton<IReadOnlyList<LlmModel>>(CreateModelClients);
+        services.AddLlmResponseCache();
         services.AddSingleton<IPromptEngine>(CreateEngine);
         return builder;
     }
@@ -148,6 +150,6 @@ public static class AiRegistration
             new LlmEngineOptions { TimeoutSeconds = options.TimeoutSeconds, EngineLabelPrefix = options.EnginePrefix },
             observer,
             services.GetRequiredService<TimeProvider>());
-        return new FallbackPromptEngine(llm, offline, options.FallbackToOffline, observer);
+        return new FallbackPromptEngine(llm, offline, options.FallbackToOffline, observer).WithResponseCache(services);
     }
 }

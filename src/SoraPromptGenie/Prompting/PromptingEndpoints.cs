@@ -1,3 +1,4 @@
+using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.RateLimiting;
@@ -9,7 +10,8 @@ public static class PromptingEndpoints
 {
     public static RouteGroupBuilder MapPrompting(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai);
+        var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai)
+            .AddEndpointFilter<FreshRequestFilter>();
         group.MapPost("/enhance-prompt", EnhanceAsync)
             .WithName("EnhancePrompt").WithSummary("Merge one enhancement, or several (one per category) in one call, into a prompt.");
         group.MapPost("/generate-suggestions", SuggestAsync)
@@ -40,7 +42,7 @@ public static class PromptingEndpoints
 
         var result = await studio.EnhanceAsync(request.CurrentPrompt, enhancements, cancellationToken);
         return result.Value is { } text
-            ? TypedResults.Ok(new EnhancePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage })
+            ? TypedResults.Ok(new EnhancePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached })
             : ApiResults.Validation(result.Error!);
     }
 
@@ -54,6 +56,7 @@ public static class PromptingEndpoints
                 Engine = suggestions.Engine,
                 FallbackReason = suggestions.FallbackReason,
                 Usage = suggestions.Usage,
+                Cached = suggestions.Cached,
             })
             : ApiResults.Validation(result.Error!);
     }
@@ -62,14 +65,14 @@ public static class PromptingEndpoints
         AutoGeneratePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
     {
         var result = await studio.ExpandAsync(request.BasicPrompt, cancellationToken);
-        return Respond(result, text => new AutoGeneratePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage });
+        return Respond(result, text => new AutoGeneratePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached });
     }
 
     private static async Task<Results<Ok<StructurePromptResponse>, ApiErrorResult>> StructureAsync(
         StructurePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
     {
         var result = await studio.StructureAsync(request.CurrentPrompt, cancellationToken);
-        return Respond(result, text => new StructurePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage });
+        return Respond(result, text => new StructurePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached });
     }
 
     private static Results<Ok<TResponse>, ApiErrorResult> Respond<TResponse>(StudioResult<EngineText> result, Func<EngineText, TResponse> map) =>
