@@ -134,7 +134,7 @@ public sealed class CachingPromptEngineTests : IAsyncLifetime
     public async Task Post_OfflineFallbackAnswer_IsNotCached()
     {
         var app = await StartAsync();
-        app.Upstream.Enqueue(FakeReply.Status(401), FakeReply.Status(401));
+        app.Upstream.Enqueue(FakeReply.Status(401));
         const string body = """{"basicPrompt":"a lighthouse keeper at dusk"}""";
 
         var (_, fallback) = await PostAsync(app, "/api/auto-generate-prompt", body);
