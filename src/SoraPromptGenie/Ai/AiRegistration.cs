@@ -65,9 +65,12 @@ public static class AiRegistration
         var budget = TimeSpan.FromSeconds(options.TimeoutSeconds);
         var attempt = TimeSpan.FromSeconds(Math.Min(options.AttemptTimeoutSeconds, options.TimeoutSeconds));
 
-        pipeline
-            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = budget, Name = "total" })
-            .AddRetry(new HttpRetryStrategyOptions
+        pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = budget, Name = "total" });
+
+        // Polly rejects a retry strategy with zero attempts, and Llm:MaxRetries=0 is a valid setting.
+        if (options.MaxRetries > 0)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -75,7 +78,10 @@ public static class AiRegistration
                 Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds),
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, budget)),
-            })
+            });
+        }
+
+        pipeline
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 FailureRatio = options.CircuitFailureRatio,
