@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Load driver for scripts/fleet-test/run.sh (standard library only). Each phase prints one JSON line of figures
 and exits non-zero when its assertion fails."""
-import argparse, http.client, json, random, statistics, sys, threading, time, uuid
+import argparse, http.client, json, random, statistics, sys, threading, time, uuid, zlib
 
 AI = [("/api/auto-generate-prompt", lambda r: {"basicPrompt": f"a fox crossing a frozen river {r.randint(0, 40)}"}),
       ("/api/structure-prompt", lambda r: {"currentPrompt": f"A lighthouse at dusk, waves {r.randint(0, 40)}, slow dolly."}),
@@ -70,7 +70,8 @@ def mixed(a):
 
     def worker(i, k):
         r = random.Random(i)
-        c = Client(a.port, f"10.78.{i // 250}.{i % 250 + 1}")
+        # Each phase acts as its own set of clients, so per-client AI limits of one phase do not spill into the next.
+        c = Client(a.port, f"10.{100 + zlib.crc32(a.label.encode()) % 100}.{i // 250}.{i % 250 + 1}")
         key = workspace(c) if a.writes else None
         if a.writes and key is None:
             return [("workspace", 0, 0.0)]
