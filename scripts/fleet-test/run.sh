@@ -41,18 +41,19 @@ scripts/redis.sh start >/dev/null
 DATABASE_URL=$(scripts/pg.sh url | sed 's#/postgres$#/spg_fleet#')
 REDIS_URL=$(scripts/redis.sh url)
 
-start_fake() { # port-file delay-ms
+start_fake() { # output-file delay-ms
   dotnet "$FAKE_DLL" --port 0 --delay-ms "$2" --no-record > "$FLEET_DIR/$1" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 100); do grep -q "listening on" "$FLEET_DIR/$1" && break; sleep 0.1; done
-  sed -n 's/^listening on //p' "$FLEET_DIR/$1" | head -1
 }
-UPSTREAM=$(start_fake fake.out 50)
-SLOW_UPSTREAM=$(start_fake fake-slow.out 3000)
+start_fake fake.out 50
+start_fake fake-slow.out 3000
+UPSTREAM=$(sed -n 's/^listening on //p' "$FLEET_DIR/fake.out" | head -1)
+SLOW_UPSTREAM=$(sed -n 's/^listening on //p' "$FLEET_DIR/fake-slow.out" | head -1)
 [ -n "$UPSTREAM" ] && [ -n "$SLOW_UPSTREAM" ] || fail "fake upstream did not start"
 
-app_env() { # port upstream
-  env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$1" DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" \
+app_env() { # port upstream command... (exec: a backgrounded call's $! is then the app's own pid, so kill -9 hits it)
+  exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$1" DATABASE_URL="$DATABASE_URL" REDIS_URL="$REDIS_URL" \
     OPENROUTER_API_KEY=sk-fleet-test OPENROUTER_BASE_URL="$2" OPENROUTER_MODEL=fleet/model TRUSTED_PROXIES=127.0.0.1 \
     RATE_LIMIT_GENERAL=1000000/900 RATE_LIMIT_AI="$N/86400" LOG_DIR="$FLEET_DIR/logs-$1" LLM_FALLBACK_TO_OFFLINE=true "${@:3}"
 }
@@ -69,7 +70,7 @@ start_app() { # port upstream -> pid in APP_PID
 }
 
 log "migrating the database"
-app_env 0 "$UPSTREAM" dotnet "$FLEET_DIR/app/SoraPromptGenie.dll" migrate > "$FLEET_DIR/migrate.out" 2>&1 \
+(app_env 0 "$UPSTREAM" dotnet "$FLEET_DIR/app/SoraPromptGenie.dll" migrate) > "$FLEET_DIR/migrate.out" 2>&1 \
   || { cat "$FLEET_DIR/migrate.out"; fail "migrate failed (is the persistence layer merged?)"; }
 
 log "starting two instances and nginx"
@@ -90,10 +91,11 @@ log "2. mixed load through nginx"
 python3 "$LOAD" mixed --port "$NGINX_PORT" --clients 64 --requests 5120 --writes --saves "$FLEET_DIR/saves-load.txt" || fail "errors under load"
 
 log "3. kill -9 one instance during a save-heavy load"
-python3 "$LOAD" mixed --port "$NGINX_PORT" --clients 32 --requests 3200 --writes --write-share 0.8 --label kill-load \
+python3 "$LOAD" mixed --port "$NGINX_PORT" --clients 32 --requests 9600 --writes --write-share 0.8 --label kill-load \
   --saves "$FLEET_DIR/saves-kill.txt" --allow-errors &
 load_pid=$!
-sleep 3
+sleep 1.5
+kill -0 "$load_pid" 2>/dev/null || fail "the save-heavy load ended before the kill"
 kill -9 "$APP1_PID"
 log "   killed instance on $APP1_PORT"
 wait "$load_pid" || fail "kill-load driver failed"
