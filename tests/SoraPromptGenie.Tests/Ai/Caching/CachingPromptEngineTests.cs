@@ -165,7 +165,13 @@ public sealed class CachingPromptEngineTests : IAsyncLifetime
 
     private async Task<SettingsAppFactory> StartAsync(params (string Key, string Value)[] settings)
     {
-        var instance = await SettingsAppFactory.StartAsync(settings.ToDictionary(s => s.Key, s => (string?)s.Value));
+        var values = new Dictionary<string, string?> { ["LLM_CACHE_TTL_SECONDS"] = "86400" };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        var instance = await SettingsAppFactory.StartAsync(values);
         _instances.Add(instance);
         return instance;
     }

@@ -102,6 +102,7 @@ public sealed class RedisRateLimitCounterStoreTests : IAsyncLifetime
         {
             ["REDIS_URL"] = redisUrl,
             ["RATE_LIMIT_GENERAL"] = generalLimit,
+            ["LLM_CACHE_TTL_SECONDS"] = "86400",
         });
         _instances.Add(instance);
         return instance;
