@@ -20,7 +20,14 @@ public static class RequestContext
         var incoming = context.Request.Headers[RequestIdHeader].ToString();
         var requestId = IsAcceptable(incoming) ? incoming : Activity.Current?.Id ?? context.TraceIdentifier;
         context.TraceIdentifier = requestId;
-        context.Response.Headers[RequestIdHeader] = requestId;
+
+        // Set as the response starts: the exception handler clears headers set earlier before it writes the error.
+        context.Response.OnStarting(static state =>
+        {
+            var http = (HttpContext)state;
+            http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
+            return Task.CompletedTask;
+        }, context);
         using (LogContext.PushProperty("RequestId", requestId))
         {
             await next(context);
