@@ -22,6 +22,8 @@ public static class LoggingRegistration
         var options = builder.Configuration.GetSection(LoggingOptions.SectionName).Get<LoggingOptions>() ?? new LoggingOptions();
         var directory = Path.GetFullPath(options.Directory, builder.Environment.ContentRootPath);
 
+        // Each host keeps its own logger: with the static Log.Logger, a second host in the process (the test server)
+        // took over the first one's files, and disposing either closed the other's.
         builder.Services.AddSerilog((_, logger) =>
         {
             logger
@@ -48,7 +50,7 @@ public static class LoggingRegistration
                     fileSizeLimitBytes: FileSizeLimitBytes,
                     rollOnFileSizeLimit: true,
                     retainedFileCountLimit: RetainedFiles);
-        });
+        }, preserveStaticLogger: true);
         return builder;
     }
 
@@ -58,6 +60,7 @@ public static class LoggingRegistration
     /// </summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(options =>
     {
+        options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
         options.MessageTemplate = "{RequestMethod} {RequestPath} {StatusCode} in {Elapsed:0}ms";
         options.IncludeQueryInRequestPath = false;
         options.GetLevel = (context, _, exception) =>
