@@ -64,16 +64,20 @@ public sealed class ShortBudgetAppFactory : AppFactory
     }
 }
 
-/// <summary>Small limits: 6 general requests and 2 per AI endpoint per client per 15 minutes.</summary>
+/// <summary>
+/// Small limits: 6 general requests and 2 per AI endpoint per client per day. Windows are aligned to the epoch, so a day
+/// keeps a window boundary (UTC midnight) from resetting the counts in the middle of a test.
+/// </summary>
 public sealed class RateLimitAppFactory : AppFactory
 {
     public const int General = 6;
     public const int Ai = 2;
+    public const int WindowSeconds = 86_400;
 
     protected override void Configure(IDictionary<string, string?> settings)
     {
-        settings["RATE_LIMIT_GENERAL"] = $"{General}/900";
-        settings["RATE_LIMIT_AI"] = $"{Ai}/900";
+        settings["RATE_LIMIT_GENERAL"] = $"{General}/{WindowSeconds}";
+        settings["RATE_LIMIT_AI"] = $"{Ai}/{WindowSeconds}";
     }
 }
 
@@ -86,7 +90,7 @@ public sealed class UntrustedProxyAppFactory : AppFactory
     protected override void Configure(IDictionary<string, string?> settings)
     {
         settings["TRUSTED_PROXIES"] = TrustedProxy;
-        settings["RATE_LIMIT_GENERAL"] = $"{General}/900";
+        settings["RATE_LIMIT_GENERAL"] = $"{General}/{RateLimitAppFactory.WindowSeconds}";
     }
 }
 
