@@ -26,12 +26,12 @@ public sealed partial class LlmCallLog(ILogger<LlmCallLog> logger)
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "LLM call {Operation} model={Model} engine={Engine} outcome=ok in {LatencyMs}ms tokens={InputTokens}/{OutputTokens} cached={Cached}")]
+        Message = "LLM call {Operation:l} model={Model:l} engine={Engine:l} outcome=ok in {LatencyMs}ms tokens={InputTokens}/{OutputTokens} cached={Cached}")]
     private static partial void LlmCallSucceeded(
         ILogger logger, string operation, string model, string engine, long latencyMs, long? inputTokens, long? outputTokens, bool cached);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "LLM call {Operation} model={Model} engine={Engine} outcome={Outcome} status={UpstreamStatus} in {LatencyMs}ms")]
+        Message = "LLM call {Operation:l} model={Model:l} engine={Engine:l} outcome={Outcome:l} status={UpstreamStatus} in {LatencyMs}ms")]
     private static partial void LlmCallFailed(
         ILogger logger, string operation, string model, string engine, string outcome, int? upstreamStatus, long latencyMs);
 }

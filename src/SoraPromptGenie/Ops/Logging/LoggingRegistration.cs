@@ -61,7 +61,8 @@ public static class LoggingRegistration
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(options =>
     {
         options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
-        options.MessageTemplate = "{RequestMethod} {RequestPath} {StatusCode} in {Elapsed:0}ms";
+        // ":l" keeps the rendered message unquoted in LOG_FORMAT=json too (the text format's ":lj" only covers text).
+        options.MessageTemplate = "{RequestMethod:l} {RequestPath:l} {StatusCode} in {Elapsed:0}ms";
         options.IncludeQueryInRequestPath = false;
         options.GetLevel = (context, _, exception) =>
             exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
