@@ -133,3 +133,19 @@ public sealed class FaultyEngineAppFactory : AppFactory
             throw new InvalidOperationException(InternalDetail);
     }
 }
+
+/// <summary>An explicit CORS list that replaces the SITE_URL default.</summary>
+public sealed class AllowedOriginsAppFactory : AppFactory
+{
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["SITE_URL"] = "https://sora.example.com";
+        settings["ALLOWED_ORIGINS"] = "https://studio.example.com, https://partner.example.org/";
+    }
+}
+
+/// <summary>LOG_FORMAT=json: one JSON object a line in the log files.</summary>
+public sealed class JsonLogsAppFactory : AppFactory
+{
+    protected override void Configure(IDictionary<string, string?> settings) => settings["LOG_FORMAT"] = "json";
+}
