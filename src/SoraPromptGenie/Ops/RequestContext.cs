@@ -20,14 +20,15 @@ public static class RequestContext
         var incoming = context.Request.Headers[RequestIdHeader].ToString();
         var requestId = IsAcceptable(incoming) ? incoming : Activity.Current?.Id ?? context.TraceIdentifier;
         context.TraceIdentifier = requestId;
+        context.Response.Headers[RequestIdHeader] = requestId;
 
-        // Set as the response starts: the exception handler clears headers set earlier before it writes the error.
+        // The exception handler clears the response headers before writing an error; put the id back on the way out.
         context.Response.OnStarting(static state =>
         {
-            var http = (HttpContext)state;
-            http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
+            var (response, id) = ((HttpResponse, string))state;
+            response.Headers[RequestIdHeader] = id;
             return Task.CompletedTask;
-        }, context);
+        }, (context.Response, requestId));
         using (LogContext.PushProperty("RequestId", requestId))
         {
             await next(context);
