@@ -67,7 +67,7 @@ public static class AiRegistration
 
         pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = budget, Name = "total" });
 
-        // Polly rejects a retry strategy with zero attempts, and Llm:MaxRetries=0 is a valid setting.
+        // Polly rejects a retry strategy with zero attempts, so MaxRetries=0 means no retry strategy at all.
         if (options.MaxRetries > 0)
         {
             pipeline.AddRetry(new HttpRetryStrategyOptions

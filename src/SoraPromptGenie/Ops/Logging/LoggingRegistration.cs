@@ -8,7 +8,8 @@ namespace SoraPromptGenie.Ops.Logging;
 
 /// <summary>
 /// Serilog to the console, logs/combined.log (everything at or above the minimum) and logs/error.log (errors only),
-/// each rolled at 5 MB keeping 5 files, plus one line per HTTP request in the runbook's format.
+/// each rolled at 5 MB keeping 5 files, plus one line per HTTP request in the runbook's format. The sinks sit behind one
+/// background writer so a request never waits on the console or the disk; disposing the logger at shutdown drains it.
 /// </summary>
 public static class LoggingRegistration
 {
@@ -22,6 +23,8 @@ public static class LoggingRegistration
         var options = builder.Configuration.GetSection(LoggingOptions.SectionName).Get<LoggingOptions>() ?? new LoggingOptions();
         var directory = Path.GetFullPath(options.Directory, builder.Environment.ContentRootPath);
 
+        // Each host keeps its own logger: with the static Log.Logger, a second host in the process (the test server)
+        // took over the first one's files, and disposing either closed the other's.
         builder.Services.AddSerilog((_, logger) =>
         {
             logger
@@ -32,23 +35,26 @@ public static class LoggingRegistration
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Extensions.Http.Resilience", LogEventLevel.Warning)
                 .Enrich.FromLogContext()
-                .WriteTo.Console(Formatter(options.IsJson))
-                .WriteTo.File(
-                    Formatter(options.IsJson),
-                    Path.Combine(directory, "combined.log"),
-                    fileSizeLimitBytes: FileSizeLimitBytes,
-                    rollOnFileSizeLimit: true,
-                    retainedFileCountLimit: RetainedFiles,
-                    buffered: true,
-                    flushToDiskInterval: TimeSpan.FromSeconds(1))
-                .WriteTo.File(
-                    Formatter(options.IsJson),
-                    Path.Combine(directory, "error.log"),
-                    restrictedToMinimumLevel: LogEventLevel.Error,
-                    fileSizeLimitBytes: FileSizeLimitBytes,
-                    rollOnFileSizeLimit: true,
-                    retainedFileCountLimit: RetainedFiles);
-        });
+                .WriteTo.Async(sinks =>
+                {
+                    sinks.Console(Formatter(options.IsJson));
+                    sinks.File(
+                        Formatter(options.IsJson),
+                        Path.Combine(directory, "combined.log"),
+                        fileSizeLimitBytes: FileSizeLimitBytes,
+                        rollOnFileSizeLimit: true,
+                        retainedFileCountLimit: RetainedFiles,
+                        buffered: true,
+                        flushToDiskInterval: TimeSpan.FromSeconds(1));
+                    sinks.File(
+                        Formatter(options.IsJson),
+                        Path.Combine(directory, "error.log"),
+                        restrictedToMinimumLevel: LogEventLevel.Error,
+                        fileSizeLimitBytes: FileSizeLimitBytes,
+                        rollOnFileSizeLimit: true,
+                        retainedFileCountLimit: RetainedFiles);
+                });
+        }, preserveStaticLogger: true);
         return builder;
     }
 
@@ -58,7 +64,10 @@ public static class LoggingRegistration
     /// </summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(options =>
     {
-        options.MessageTemplate = "{RequestMethod} {RequestPath} {StatusCode} in {Elapsed:0}ms";
+        options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+
+        // ":l" keeps the rendered message unquoted in LOG_FORMAT=json too (the text format's ":lj" only covers text).
+        options.MessageTemplate = "{RequestMethod:l} {RequestPath:l} {StatusCode} in {Elapsed:0}ms";
         options.IncludeQueryInRequestPath = false;
         options.GetLevel = (context, _, exception) =>
             exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
