@@ -1,12 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Json;
 using SoraPromptGenie.Ai;
+using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Ops.Security;
+using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ops;
 
@@ -65,6 +67,8 @@ public static class OpsRegistration
         SiteOptions.Validate(configuration, problems);
         LoggingOptions.Validate(configuration, problems);
         RateLimitingOptions.Validate(configuration, problems);
+        DatabaseOptions.Validate(configuration, problems);
+        UsageOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

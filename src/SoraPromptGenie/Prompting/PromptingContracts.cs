@@ -27,6 +27,9 @@ public sealed record EnhancePromptRequest
 
     [MaxLength(PromptLimits.MaxEnhancements, ErrorMessage = "Send at most 12 enhancements, one per category.")]
     public IReadOnlyList<EnhancementInput>? Enhancements { get; init; }
+
+    /// <summary>With the workspace key: save the result as a new version of this saved prompt.</summary>
+    public Guid? PromptId { get; init; }
 }
 
 public sealed record GenerateSuggestionsRequest
@@ -47,6 +50,9 @@ public sealed record AutoGeneratePromptRequest
     [Required(ErrorMessage = PromptLimits.TooFewWordsMessage)]
     [StringLength(PromptLimits.MaxBasicPromptChars, ErrorMessage = "basicPrompt must be at most 2,000 characters.")]
     public string? BasicPrompt { get; init; }
+
+    /// <summary>With the workspace key: save the result as a new version of this saved prompt.</summary>
+    public Guid? PromptId { get; init; }
 }
 
 public sealed record StructurePromptRequest
@@ -54,6 +60,9 @@ public sealed record StructurePromptRequest
     [Required(AllowEmptyStrings = true, ErrorMessage = "currentPrompt is required.")]
     [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
     public string? CurrentPrompt { get; init; }
+
+    /// <summary>With the workspace key: save the result as a new version of this saved prompt.</summary>
+    public Guid? PromptId { get; init; }
 }
 
 public sealed record LintPromptRequest
@@ -93,6 +102,10 @@ public abstract record AiResponse
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public EngineUsage? Usage { get; init; }
+
+    /// <summary>Set when the request named a <c>promptId</c>: the number of the version the result was saved as.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SavedVersion { get; init; }
 }
 
 public sealed record EnhancePromptResponse(string EnhancedPrompt) : AiResponse;

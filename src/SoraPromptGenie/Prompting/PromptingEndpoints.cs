@@ -1,10 +1,16 @@
+using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.RateLimiting;
 
 namespace SoraPromptGenie.Prompting;
 
-/// <summary>The original SoraPromptGenie AI endpoints, wire-compatible, each under the AI rate limit.</summary>
+/// <summary>
+/// The original SoraPromptGenie AI endpoints, wire-compatible, each under the AI rate limit. The text-producing ones
+/// take an optional <c>promptId</c> (with the workspace key) to save the result as a new version of a saved prompt;
+/// suggestions produce cards, not prompt text, so there is nothing to save for them.
+/// </summary>
 public static class PromptingEndpoints
 {
     public static RouteGroupBuilder MapPrompting(this IEndpointRouteBuilder api)
@@ -22,7 +28,7 @@ public static class PromptingEndpoints
     }
 
     private static async Task<Results<Ok<EnhancePromptResponse>, ApiErrorResult>> EnhanceAsync(
-        EnhancePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
+        EnhancePromptRequest request, PromptStudio studio, PromptCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
         var enhancements = (request.Enhancement, request.Enhancements) switch
         {
@@ -38,10 +44,37 @@ public static class PromptingEndpoints
                 : "Send either enhancement or enhancements, not both.");
         }
 
+        if (await AiResultSaving.CheckTargetAsync(request.PromptId, http) is { } denied)
+        {
+            return denied;
+        }
+
         var result = await studio.EnhanceAsync(request.CurrentPrompt, enhancements, cancellationToken);
-        return result.Value is { } text
-            ? TypedResults.Ok(new EnhancePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage })
-            : ApiResults.Validation(result.Error!);
+        if (result.Value is not { } text)
+        {
+            return ApiResults.Validation(result.Error!);
+        }
+
+        var source = new VersionSource(
+            enhancements.Count > 1 ? VersionOperations.Preset : VersionOperations.Enhance,
+            [.. enhancements.Select(e => EnhancementId(catalog, e))],
+            text.Engine);
+        var (version, error) = await AiResultSaving.SaveAsync(request.PromptId, http, text.Text, source);
+        return error ?? (Results<Ok<EnhancePromptResponse>, ApiErrorResult>)TypedResults.Ok(new EnhancePromptResponse(text.Text)
+        {
+            Engine = text.Engine,
+            FallbackReason = text.FallbackReason,
+            Usage = text.Usage,
+            SavedVersion = version,
+        });
+    }
+
+    /// <summary>The catalog id of an enhancement sent by title, else its category: what the version history records.</summary>
+    private static string EnhancementId(PromptCatalog catalog, EnhancementInput input)
+    {
+        var category = catalog.FindCategory(input.Category);
+        var match = category?.Enhancements.FirstOrDefault(e => string.Equals(e.Title, input.Title?.Trim(), StringComparison.OrdinalIgnoreCase));
+        return match?.Id ?? category?.Id ?? input.Category?.Trim() ?? string.Empty;
     }
 
     private static async Task<Results<Ok<GenerateSuggestionsResponse>, ApiErrorResult>> SuggestAsync(
@@ -59,19 +92,40 @@ public static class PromptingEndpoints
     }
 
     private static async Task<Results<Ok<AutoGeneratePromptResponse>, ApiErrorResult>> ExpandAsync(
-        AutoGeneratePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
+        AutoGeneratePromptRequest request, PromptStudio studio, HttpContext http, CancellationToken cancellationToken)
     {
+        if (await AiResultSaving.CheckTargetAsync(request.PromptId, http) is { } denied)
+        {
+            return denied;
+        }
+
         var result = await studio.ExpandAsync(request.BasicPrompt, cancellationToken);
-        return Respond(result, text => new AutoGeneratePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage });
+        return await RespondAsync(result, request.PromptId, http, VersionOperations.AutoGenerate, (text, version) =>
+            new AutoGeneratePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, SavedVersion = version });
     }
 
     private static async Task<Results<Ok<StructurePromptResponse>, ApiErrorResult>> StructureAsync(
-        StructurePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
+        StructurePromptRequest request, PromptStudio studio, HttpContext http, CancellationToken cancellationToken)
     {
+        if (await AiResultSaving.CheckTargetAsync(request.PromptId, http) is { } denied)
+        {
+            return denied;
+        }
+
         var result = await studio.StructureAsync(request.CurrentPrompt, cancellationToken);
-        return Respond(result, text => new StructurePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage });
+        return await RespondAsync(result, request.PromptId, http, VersionOperations.Structure, (text, version) =>
+            new StructurePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, SavedVersion = version });
     }
 
-    private static Results<Ok<TResponse>, ApiErrorResult> Respond<TResponse>(StudioResult<EngineText> result, Func<EngineText, TResponse> map) =>
-        result.Value is { } text ? TypedResults.Ok(map(text)) : ApiResults.Validation(result.Error!);
+    private static async Task<Results<Ok<TResponse>, ApiErrorResult>> RespondAsync<TResponse>(
+        StudioResult<EngineText> result, Guid? promptId, HttpContext http, string operation, Func<EngineText, int?, TResponse> map)
+    {
+        if (result.Value is not { } text)
+        {
+            return ApiResults.Validation(result.Error!);
+        }
+
+        var (version, error) = await AiResultSaving.SaveAsync(promptId, http, text.Text, new VersionSource(operation, Engine: text.Engine));
+        return error is null ? TypedResults.Ok(map(text, version)) : error;
+    }
 }
