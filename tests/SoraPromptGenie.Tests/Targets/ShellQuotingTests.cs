@@ -1,0 +1,95 @@
+using System.Text;
+using SoraPromptGenie.Core.Targets;
+
+namespace SoraPromptGenie.Tests.Targets;
+
+public sealed class ShellQuotingTests
+{
+    [Theory]
+    [InlineData("", "''")]
+    [InlineData("plain", "'plain'")]
+    [InlineData("it's", "'it'\\''s'")]
+    [InlineData("'", "''\\'''")]
+    [InlineData("a\nb", "'a\nb'")]
+    [InlineData("$HOME `id` $(id) \"q\" \\ !", "'$HOME `id` $(id) \"q\" \\ !'")]
+    public void SingleQuote_Value_ProducesExpectedWord(string value, string expected)
+    {
+        var quoted = ShellQuoting.SingleQuote(value);
+
+        Assert.Equal(expected, quoted);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("It's a fox's night.")]
+    [InlineData("''''")]
+    [InlineData("'leading and trailing'")]
+    [InlineData("line one\nline two\r\nline 'three'\n")]
+    [InlineData("tabs\tand $VARS and `ticks` and \\backslashes\\ and \"doubles\"")]
+    [InlineData("@/etc/passwd <input ;type=text/html")]
+    [InlineData("emoji 🦊 and accents é and quotes ‘curly’ “double”")]
+    [InlineData("*?[glob] ~user {a,b} ; | & > < #comment")]
+    public void SingleQuote_TrickyValue_ShellReadsBackTheSameText(string value)
+    {
+        var quoted = ShellQuoting.SingleQuote(value);
+
+        Assert.Equal(value, ReadPosixWord(quoted));
+    }
+
+    [Fact]
+    public void SingleQuote_NulCharacter_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => ShellQuoting.SingleQuote("a\0b"));
+    }
+
+    [Theory]
+    [InlineData("sora-2", "sora-2")]
+    [InlineData("https://api.openai.com/v1/videos", "https://api.openai.com/v1/videos")]
+    [InlineData("size=1280x720", "size=1280x720")]
+    [InlineData("", "''")]
+    [InlineData("two words", "'two words'")]
+    [InlineData("~home", "'~home'")]
+    [InlineData("a;b", "'a;b'")]
+    [InlineData("$X", "'$X'")]
+    public void QuoteIfNeeded_Value_QuotesOnlyWhenTheShellWouldInterpretIt(string value, string expected)
+    {
+        var quoted = ShellQuoting.QuoteIfNeeded(value);
+
+        Assert.Equal(expected, quoted);
+    }
+
+    /// <summary>
+    /// Reads one shell word made of single-quoted runs, backslash-escaped characters and plain characters, the way
+    /// a POSIX shell does; anything that would be expanded or split fails the test.
+    /// </summary>
+    internal static string ReadPosixWord(string word)
+    {
+        var result = new StringBuilder();
+        var i = 0;
+        while (i < word.Length)
+        {
+            var c = word[i];
+            if (c == '\'')
+            {
+                var close = word.IndexOf('\'', i + 1);
+                Assert.True(close > i, $"Unterminated single quote in {word}");
+                result.Append(word, i + 1, close - i - 1);
+                i = close + 1;
+            }
+            else if (c == '\\')
+            {
+                Assert.True(i + 1 < word.Length, "Trailing backslash");
+                result.Append(word[i + 1]);
+                i += 2;
+            }
+            else
+            {
+                Assert.DoesNotContain(c, " \t\n\r$`\"*?[]~{}();|&<>#!");
+                result.Append(c);
+                i++;
+            }
+        }
+
+        return result.ToString();
+    }
+}
