@@ -28,7 +28,8 @@ public sealed partial class DatabaseStartup(
                 var applied = await MigrateAsync(db, settings, environment.ContentRootPath, cancellationToken);
                 if (applied.Count > 0)
                 {
-                    MigrationsApplied(logger, applied.Count, string.Join(", ", applied));
+                    var names = string.Join(", ", applied);
+                    MigrationsApplied(logger, applied.Count, names);
                 }
 
                 return;

@@ -19,6 +19,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
     private const int ShareTokenBytes = 24;
     private const int MaxKeyLength = 128;
     private const int AppendAttempts = 3;
+    private const string LikeEscape = "\\";
 
     public async Task<CreatedWorkspace> CreateWorkspaceAsync(CancellationToken cancellationToken)
     {
@@ -71,8 +72,9 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
         var query = db.Prompts.AsNoTracking().Where(p => p.WorkspaceId == workspaceId);
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var term = search.Trim().ToLowerInvariant();
-            query = query.Where(p => p.Title.ToLower().Contains(term) || p.Text.ToLower().Contains(term));
+            // lower() + LIKE behaves the same on both providers (PostgreSQL's LIKE is case-sensitive, SQLite's is not).
+            var pattern = "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
+            query = query.Where(p => EF.Functions.Like(p.Title.ToLower(), pattern, LikeEscape) || EF.Functions.Like(p.Text.ToLower(), pattern, LikeEscape));
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -294,6 +296,11 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
         v.Engine,
         v.RestoredFrom,
         v.CreatedAt);
+
+    private static string EscapeLike(string term) =>
+        term.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
