@@ -138,7 +138,8 @@ public static class DatabaseUrl
             var keyword = LibpqAliases.TryGetValue(key, out var alias) ? alias : key.Replace('_', ' ');
             try
             {
-                builder[keyword] = optionValue;
+                // libpq spells SSL modes verify-full / verify-ca; Npgsql's enum is VerifyFull / VerifyCA.
+                builder[keyword] = keyword == "SSL Mode" ? optionValue.Replace("-", string.Empty, StringComparison.Ordinal) : optionValue;
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
             {
