@@ -3,11 +3,13 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Errors;
 
 namespace SoraPromptGenie.Usage;
 
+/// <summary>One row of the report. Errors are failed LLM calls; offline answers (offline mode or fallback) are OfflineCalls.</summary>
 public sealed record UsageGroup(
     string Operation,
     string Model,
@@ -99,7 +101,7 @@ public static class UsageEndpoints
             operation,
             model,
             rows.Count,
-            rows.Count(r => r.Outcome != "ok"),
+            rows.Count(r => r.Outcome is not ("ok" or FallbackPromptEngine.FallbackOutcome)),
             rows.Count(r => r.Offline),
             rows.Count(r => r.Cached),
             rows.Sum(r => r.PromptTokens ?? 0),

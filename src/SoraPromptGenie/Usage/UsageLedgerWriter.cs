@@ -27,8 +27,14 @@ public sealed partial class UsageLedgerWriter(UsageLedger ledger, IServiceScopeF
         var backoff = TimeSpan.FromMilliseconds(500);
         try
         {
-            while (await ledger.Reader.WaitToReadAsync(stoppingToken))
+            while (true)
             {
+                // A batch kept from a failed write is retried without waiting for new records.
+                if (batch.Count == 0 && !await ledger.Reader.WaitToReadAsync(stoppingToken))
+                {
+                    break;
+                }
+
                 Fill(batch);
                 try
                 {
