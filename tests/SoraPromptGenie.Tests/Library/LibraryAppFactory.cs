@@ -20,8 +20,10 @@ public abstract class LibraryAppFactory(DatabaseProvider provider) : AppFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        Database = await TestDatabase.CreateAsync(provider);
+        Database = await CreateDatabaseAsync();
     }
+
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(provider);
 
     public override async Task DisposeAsync()
     {
