@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace SoraPromptGenie.Data;
@@ -35,7 +37,7 @@ public sealed partial class DatabaseStartup(
                 return;
             }
 
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            var pending = await PendingMigrationsAsync(db, cancellationToken);
             if (pending.Count > 0)
             {
                 throw new DatabaseStartupException(
@@ -61,7 +63,15 @@ public sealed partial class DatabaseStartup(
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var pending = await PendingMigrationsAsync(db, cancellationToken);
+
+        // On an empty database EF's migrator first queries the missing history table and logs that at error level;
+        // creating the table up front keeps the operator's migration output free of false alarms.
+        if (!await HistoryExistsAsync(db, cancellationToken))
+        {
+            await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript(), cancellationToken);
+        }
+
         await db.Database.MigrateAsync(cancellationToken);
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
@@ -69,6 +79,27 @@ public sealed partial class DatabaseStartup(
         }
 
         return pending;
+    }
+
+    /// <summary>
+    /// Like GetPendingMigrationsAsync, but an empty database (no history table yet) does not make EF log a failed
+    /// query at error level, which would read as a fault in the operator's migration output.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PendingMigrationsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return await HistoryExistsAsync(db, cancellationToken)
+            ? [.. await db.Database.GetPendingMigrationsAsync(cancellationToken)]
+            : [.. db.Database.GetMigrations()];
+    }
+
+    /// <summary>Asks the catalog, because EF's own check (on Npgsql) queries the table and logs the failure as an error.</summary>
+    private static async Task<bool> HistoryExistsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var sql = db.Database.IsNpgsql()
+            ? "SELECT COUNT(*)::int AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '__EFMigrationsHistory'"
+            : "SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsHistory'";
+        return await db.Database.SqlQueryRaw<int>(sql).SingleAsync(cancellationToken) > 0;
     }
 
     /// <summary>The <c>migrate</c> command: apply, print one line, exit 0; or print the reason and exit 1.</summary>
