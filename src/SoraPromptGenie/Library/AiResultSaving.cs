@@ -1,4 +1,5 @@
 using SoraPromptGenie.Ops.Errors;
+using SoraPromptGenie.Prompting;
 
 namespace SoraPromptGenie.Library;
 
@@ -8,6 +9,22 @@ namespace SoraPromptGenie.Library;
 /// </summary>
 public static class AiResultSaving
 {
+    /// <summary>
+    /// Placed before the streaming filter: a streamed answer is not saved, so <c>promptId</c> with
+    /// <c>Accept: text/event-stream</c> is refused instead of being silently ignored.
+    /// </summary>
+    public static RouteHandlerBuilder SavesToLibrary<TRequest>(this RouteHandlerBuilder builder, Func<TRequest, Guid?> promptId)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(promptId);
+        return builder.AddEndpointFilter(async (context, next) =>
+            PromptStreaming.WantsEventStream(context.HttpContext.Request)
+            && context.Arguments.OfType<TRequest>().FirstOrDefault() is { } request
+            && promptId(request) is not null
+                ? ApiResults.Validation("promptId cannot be combined with a streamed answer (Accept: text/event-stream); send the request as plain JSON to save the result.")
+                : await next(context));
+    }
+
     /// <summary>Null when there is nothing to save or the caller may save into the prompt; else the error to answer.</summary>
     public static async Task<ApiErrorResult?> CheckTargetAsync(Guid? promptId, HttpContext http)
     {

@@ -17,31 +17,31 @@ public static class PromptingEndpoints
     {
         var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai);
         group.MapPost("/enhance-prompt", EnhanceAsync)
-            .WithName("EnhancePrompt").WithSummary("Merge one enhancement, or several (one per category) in one call, into a prompt.");
+            .WithName("EnhancePrompt").WithSummary("Merge one enhancement, or several (one per category) in one call, into a prompt.")
+            .SavesToLibrary<EnhancePromptRequest>(r => r.PromptId)
+            .WithTextStreaming<EnhancePromptRequest, EnhancePromptResponse>(StreamEnhance, EnhancedResponse);
         group.MapPost("/generate-suggestions", SuggestAsync)
             .WithName("GenerateSuggestions").WithSummary("Suggest fresh enhancement cards for a category.");
         group.MapPost("/auto-generate-prompt", ExpandAsync)
-            .WithName("AutoGeneratePrompt").WithSummary("Expand a basic idea of three words or more into a cinematic prompt.");
+            .WithName("AutoGeneratePrompt").WithSummary("Expand a basic idea of three words or more into a cinematic prompt.")
+            .SavesToLibrary<AutoGeneratePromptRequest>(r => r.PromptId)
+            .WithTextStreaming<AutoGeneratePromptRequest, AutoGeneratePromptResponse>(
+                (request, studio, ct) => studio.StreamExpand(request.BasicPrompt, ct), GeneratedResponse);
         group.MapPost("/structure-prompt", StructureAsync)
-            .WithName("StructurePrompt").WithSummary("Restructure a prompt into the Sora 2 prompting guide's template.");
+            .WithName("StructurePrompt").WithSummary("Restructure a prompt into the Sora 2 prompting guide's template.")
+            .SavesToLibrary<StructurePromptRequest>(r => r.PromptId)
+            .WithTextStreaming<StructurePromptRequest, StructurePromptResponse>(
+                (request, studio, ct) => studio.StreamStructure(request.CurrentPrompt, ct), StructuredResponse);
         return group;
     }
 
     private static async Task<Results<Ok<EnhancePromptResponse>, ApiErrorResult>> EnhanceAsync(
         EnhancePromptRequest request, PromptStudio studio, PromptCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
-        var enhancements = (request.Enhancement, request.Enhancements) switch
+        var enhancements = EnhancementsOf(request);
+        if (enhancements.Value is null)
         {
-            ({ } single, null) => [single],
-            (null, { } several) => several,
-            (null, null) => null,
-            _ => null,
-        };
-        if (enhancements is null)
-        {
-            return ApiResults.Validation(request.Enhancement is null
-                ? "enhancement (an object) or enhancements (an array) is required."
-                : "Send either enhancement or enhancements, not both.");
+            return ApiResults.Validation(enhancements.Error!);
         }
 
         if (await AiResultSaving.CheckTargetAsync(request.PromptId, http) is { } denied)
@@ -49,24 +49,18 @@ public static class PromptingEndpoints
             return denied;
         }
 
-        var result = await studio.EnhanceAsync(request.CurrentPrompt, enhancements, cancellationToken);
+        var result = await studio.EnhanceAsync(request.CurrentPrompt, enhancements.Value, cancellationToken);
         if (result.Value is not { } text)
         {
             return ApiResults.Validation(result.Error!);
         }
 
         var source = new VersionSource(
-            enhancements.Count > 1 ? VersionOperations.Preset : VersionOperations.Enhance,
-            [.. enhancements.Select(e => EnhancementId(catalog, e))],
+            enhancements.Value.Count > 1 ? VersionOperations.Preset : VersionOperations.Enhance,
+            [.. enhancements.Value.Select(e => EnhancementId(catalog, e))],
             text.Engine);
         var (version, error) = await AiResultSaving.SaveAsync(request.PromptId, http, text.Text, source);
-        return error ?? (Results<Ok<EnhancePromptResponse>, ApiErrorResult>)TypedResults.Ok(new EnhancePromptResponse(text.Text)
-        {
-            Engine = text.Engine,
-            FallbackReason = text.FallbackReason,
-            Usage = text.Usage,
-            SavedVersion = version,
-        });
+        return error ?? (Results<Ok<EnhancePromptResponse>, ApiErrorResult>)TypedResults.Ok(EnhancedResponse(text) with { SavedVersion = version });
     }
 
     /// <summary>The catalog id of an enhancement sent by title, else its category: what the version history records.</summary>
@@ -76,6 +70,33 @@ public static class PromptingEndpoints
         var match = category?.Enhancements.FirstOrDefault(e => string.Equals(e.Title, input.Title?.Trim(), StringComparison.OrdinalIgnoreCase));
         return match?.Id ?? category?.Id ?? input.Category?.Trim() ?? string.Empty;
     }
+
+    private static StudioResult<IReadOnlyList<EnhancementInput>> EnhancementsOf(EnhancePromptRequest request) =>
+        (request.Enhancement, request.Enhancements) switch
+        {
+            ({ } single, null) => StudioResult.Of<IReadOnlyList<EnhancementInput>>([single]),
+            (null, { } several) => StudioResult.Of(several),
+            (null, null) => StudioResult.Invalid<IReadOnlyList<EnhancementInput>>("enhancement (an object) or enhancements (an array) is required."),
+            _ => StudioResult.Invalid<IReadOnlyList<EnhancementInput>>("Send either enhancement or enhancements, not both."),
+        };
+
+    private static StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamEnhance(
+        EnhancePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
+    {
+        var enhancements = EnhancementsOf(request);
+        return enhancements.Value is { } valid
+            ? studio.StreamEnhance(request.CurrentPrompt, valid, cancellationToken)
+            : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(enhancements.Error!);
+    }
+
+    private static EnhancePromptResponse EnhancedResponse(EngineText text) =>
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage };
+
+    private static AutoGeneratePromptResponse GeneratedResponse(EngineText text) =>
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage };
+
+    private static StructurePromptResponse StructuredResponse(EngineText text) =>
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage };
 
     private static async Task<Results<Ok<GenerateSuggestionsResponse>, ApiErrorResult>> SuggestAsync(
         GenerateSuggestionsRequest request, PromptStudio studio, CancellationToken cancellationToken)
@@ -100,8 +121,7 @@ public static class PromptingEndpoints
         }
 
         var result = await studio.ExpandAsync(request.BasicPrompt, cancellationToken);
-        return await RespondAsync(result, request.PromptId, http, VersionOperations.AutoGenerate, (text, version) =>
-            new AutoGeneratePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, SavedVersion = version });
+        return await RespondAsync(result, request.PromptId, http, VersionOperations.AutoGenerate, (text, version) => GeneratedResponse(text) with { SavedVersion = version });
     }
 
     private static async Task<Results<Ok<StructurePromptResponse>, ApiErrorResult>> StructureAsync(
@@ -113,8 +133,7 @@ public static class PromptingEndpoints
         }
 
         var result = await studio.StructureAsync(request.CurrentPrompt, cancellationToken);
-        return await RespondAsync(result, request.PromptId, http, VersionOperations.Structure, (text, version) =>
-            new StructurePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, SavedVersion = version });
+        return await RespondAsync(result, request.PromptId, http, VersionOperations.Structure, (text, version) => StructuredResponse(text) with { SavedVersion = version });
     }
 
     private static async Task<Results<Ok<TResponse>, ApiErrorResult>> RespondAsync<TResponse>(

@@ -422,6 +422,26 @@ public abstract class LibraryEndpointsTests<TFactory>(TFactory factory)
     }
 
     [Fact]
+    public async Task Structure_PromptIdWithEventStream_Returns400AndSavesNothing()
+    {
+        var workspace = await _client.CreateWorkspaceAsync();
+        var prompt = await _client.CreatePromptAsync(workspace.Key, "Title", "Original");
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/structure-prompt", UriKind.Relative))
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { currentPrompt = "Some prompt text", promptId = prompt.Id }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", workspace.Key);
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("validation_failed", await response.ErrorCodeAsync());
+        using var current = await _client.SendAsync(HttpMethod.Get, $"/api/prompts/{prompt.Id}", workspace.Key);
+        Assert.Equal(1, (await current.ReadAsync<PromptResponse>()).Version);
+    }
+
+    [Fact]
     public async Task Structure_WithoutPromptId_AnswersAsBeforeWithoutSavedVersion()
     {
         using var response = await _client.SendAsync(HttpMethod.Post, "/api/structure-prompt", null, new { currentPrompt = "A dog runs on a beach" });
