@@ -75,6 +75,7 @@ try
     var (ledgerCost, baseline, written, dropped) = await LedgerBench.RunAsync(options, 50_000);
     rows.Add(("AI request: observer without ledger", 50_000, baseline.P50, baseline.P99, "µs"));
     rows.Add(("AI request: observer with ledger", 50_000, ledgerCost.P50, ledgerCost.P99, "µs"));
+    rows.Add(("AI request: ledger mean per call (vs none)", 50_000, ledgerCost.Mean, baseline.Mean, "µs (mean with | mean without)"));
     rows.Add(($"ledger rows written in background: {written:N0}, dropped: {dropped:N0}", 1, 0, 0, "-"));
 }
 finally
@@ -155,7 +156,7 @@ internal static class Seed
     }
 }
 
-internal readonly record struct Percentiles(double P50, double P99);
+internal readonly record struct Percentiles(double P50, double P99, double Mean = 0);
 
 internal static class Measure
 {
@@ -206,6 +207,7 @@ internal static class LedgerBench
         var record = new LlmCallRecord(PromptOperation.Enhance, "bench/model", "openrouter:bench/model", "ok", 200, 850, 120, 240, 0.0002m, false);
         var none = new NoObserver();
         var without = Time(calls, () => none.OnCall(record));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Timer resolution: {1e6 / Stopwatch.Frequency:F3} µs per tick."));
         var with = new double[calls];
         for (var i = 0; i < calls; i++)
         {
@@ -221,7 +223,8 @@ internal static class LedgerBench
         }
 
         await writer.StopAsync(CancellationToken.None);
-        return (Measure.Of(with), Measure.Of(without), writer.WrittenCount, ledger.DroppedCount);
+        var mean = with.Average();
+        return (Measure.Of(with) with { Mean = mean }, Measure.Of(without) with { Mean = without.Average() }, writer.WrittenCount, ledger.DroppedCount);
     }
 
     private static double[] Time(int calls, Action action)
