@@ -1,9 +1,11 @@
 using Scalar.AspNetCore;
 using SoraPromptGenie.Ai;
+using SoraPromptGenie.Components;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Prompting;
+using SoraPromptGenie.Studio;
 
 try
 {
@@ -13,9 +15,12 @@ try
     builder.Services.AddPrompting();
     builder.Services.AddValidation();
     builder.Services.AddOpenApi();
+    builder.Services.AddStudio();
 
     var app = builder.Build();
     app.UseOps();
+    app.UseAntiforgery();
+    app.MapStaticAssets();
     app.MapOpenApi();
     app.MapScalarApiReference("/api-reference");
     app.MapHealth();
@@ -23,6 +28,7 @@ try
     api.MapCatalog();
     api.MapPrompting();
     api.MapGuide();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     await app.RunAsync();
     return 0;
 }
