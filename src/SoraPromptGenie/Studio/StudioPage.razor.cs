@@ -31,8 +31,8 @@ public sealed partial class StudioPage
     [JSInvokable]
     public Task OnShortcut(string name) => name switch
     {
-        "undo" => InvokeAsync(Undo),
-        "redo" => InvokeAsync(Redo),
+        "undo" => InvokeAsync(() => { Undo(); StateHasChanged(); }),
+        "redo" => InvokeAsync(() => { Redo(); StateHasChanged(); }),
         "auto-generate" => RunAsync(Session.AutoGenerateAsync),
         _ => Task.CompletedTask,
     };

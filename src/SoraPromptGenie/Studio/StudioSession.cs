@@ -209,6 +209,8 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
             return null;
         }
 
+        // Text typed just before the action becomes its own entry, so undo returns to it rather than past it.
+        CommitTyping();
         Busy = busy;
         Notice = null;
         try

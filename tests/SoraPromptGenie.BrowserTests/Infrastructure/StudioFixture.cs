@@ -46,11 +46,7 @@ public sealed class RateLimitedStudioFixture : StudioFixture
 /// <summary>No offline fallback, so an upstream failure reaches the person as an error message.</summary>
 public sealed class NoFallbackStudioFixture : StudioFixture
 {
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["LLM_FALLBACK_TO_OFFLINE"] = "false",
-        ["Llm:MaxRetries"] = "0",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["LLM_FALLBACK_TO_OFFLINE"] = "false" };
 }
 
 [CollectionDefinition(Name)]

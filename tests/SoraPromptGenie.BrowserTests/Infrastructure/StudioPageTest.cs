@@ -86,6 +86,14 @@ public abstract class StudioPageTest(StudioFixture fixture, ITestOutputHelper ou
         await Assertions.Expect(Page.GetByTestId("counts")).ToContainTextAsync($"{text.Length} characters");
     }
 
+    /// <summary>Starts from a starter prompt and returns its text once it is on screen.</summary>
+    protected async Task<string> UseStarterAsync(string id = "fox-snowy-road")
+    {
+        await Page.GetByTestId("starter-" + id).ClickAsync();
+        await Assertions.Expect(Prompt).Not.ToHaveValueAsync(string.Empty);
+        return await PromptValueAsync();
+    }
+
     protected ILocator Card(string id) => Page.Locator($"[data-testid='card'][data-card-id='{id}']");
 
     protected async Task<string> PromptValueAsync() => await Prompt.InputValueAsync();

@@ -18,7 +18,7 @@ public sealed class StudioAccessibilityTests(DefaultStudioFixture fixture, ITest
     {
         await Page.EmulateMediaAsync(new() { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
         await OpenStudioAsync("MainPage_" + theme);
-        await Page.GetByTestId("starter-fox-snowy-road").ClickAsync();
+        await UseStarterAsync();
         await Page.GetByTestId("export").Locator("summary").ClickAsync();
         await Page.GetByTestId("history").Locator("summary").ClickAsync();
         Assert.Equal(theme, await Page.EvaluateAsync<string>(

@@ -11,7 +11,6 @@ namespace SoraPromptGenie.BrowserTests.Studio;
 public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHelper output) : StudioPageTest(fixture, output)
 {
     private const string Idea = "a lighthouse keeper climbs the spiral stairs at dawn";
-    private const string FoxStarter = "starter-fox-snowy-road";
 
     private FakeUpstreamServer Upstream => Fixture.App.Upstream;
 
@@ -41,8 +40,7 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     {
         Upstream.Default = FakeReply.Auto() with { Delay = TimeSpan.FromMilliseconds(100) };
         await OpenStudioAsync();
-        await Page.GetByTestId(FoxStarter).ClickAsync();
-        var starter = await PromptValueAsync();
+        var starter = await UseStarterAsync();
 
         var elapsed = await ClickAndTimeUntilPromptChangesAsync("lighting/golden-hour");
         Output.WriteLine($"Card click to updated prompt on screen (100 ms fake upstream): {elapsed:F0} ms");
@@ -70,8 +68,7 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     public async Task Cards_ClickAppliedCard_RemovesItAndRestoresPrompt()
     {
         await OpenStudioAsync();
-        await Page.GetByTestId(FoxStarter).ClickAsync();
-        var starter = await PromptValueAsync();
+        var starter = await UseStarterAsync();
         await Page.Locator("[data-testid='category-camera-angles'] [data-testid='card']").First.ClickAsync();
         var applied = Page.Locator("[data-testid='category-camera-angles'] [data-testid='card'][aria-pressed='true']");
         await Assertions.Expect(applied).ToHaveCountAsync(1);
@@ -86,7 +83,7 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     public async Task Preset_Apply_SendsOneUpstreamRequestAndMarksFourCards()
     {
         await OpenStudioAsync();
-        await Page.GetByTestId(FoxStarter).ClickAsync();
+        await UseStarterAsync();
         Upstream.Reset();
 
         await Page.GetByTestId("preset-cinematic-drama").ClickAsync();
@@ -101,7 +98,7 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     {
         Upstream.Default = FakeReply.Auto() with { Delay = TimeSpan.FromMilliseconds(600) };
         await OpenStudioAsync();
-        await Page.GetByTestId(FoxStarter).ClickAsync();
+        await UseStarterAsync();
         var builtIn = await Page.Locator("[data-testid='category-lighting'] [data-testid='card']").CountAsync();
 
         await Page.GetByTestId("refresh-lighting").ClickAsync();
@@ -172,8 +169,7 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     public async Task Copy_Prompt_PutsTextOnClipboardAndConfirms()
     {
         await OpenStudioAsync();
-        await Page.GetByTestId(FoxStarter).ClickAsync();
-        var text = await PromptValueAsync();
+        var text = await UseStarterAsync();
 
         await Page.GetByTestId("copy").ClickAsync();
 
@@ -203,8 +199,7 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     public async Task Export_ProModelSizeAndSeconds_CopiesRequestJsonAndCurl()
     {
         await OpenStudioAsync();
-        await Page.GetByTestId(FoxStarter).ClickAsync();
-        var prompt = await PromptValueAsync();
+        var prompt = await UseStarterAsync();
         await Page.GetByTestId("export").Locator("summary").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("export-size").Locator("option")).ToHaveCountAsync(2);
         await Assertions.Expect(Page.GetByTestId("export-status")).ToContainTextAsync("retired");
@@ -275,7 +270,7 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
         Page = await Context.NewPageAsync();
         Watch(Page);
         await OpenStudioAsync();
-        await Page.GetByTestId(FoxStarter).ClickAsync();
+        await UseStarterAsync();
         await Page.GetByTestId("export").Locator("summary").ClickAsync();
         Assert.True(await NoHorizontalScrollAsync());
 
