@@ -1,6 +1,5 @@
 using Scalar.AspNetCore;
 using SoraPromptGenie.Ai;
-using SoraPromptGenie.Components;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
@@ -28,7 +27,7 @@ try
     api.MapCatalog();
     api.MapPrompting();
     api.MapGuide();
-    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    app.MapStudio();
     await app.RunAsync();
     return 0;
 }

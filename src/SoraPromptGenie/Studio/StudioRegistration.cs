@@ -1,3 +1,5 @@
+using SoraPromptGenie.Components;
+
 namespace SoraPromptGenie.Studio;
 
 public static class StudioRegistration
@@ -11,4 +13,11 @@ public static class StudioRegistration
         services.AddScoped<ExportSelection>();
         return services;
     }
+
+    /// <summary>
+    /// The Blazor endpoints. Blazor would add a second Content-Security-Policy header (<c>frame-ancestors 'self'</c>);
+    /// the site's own policy already says <c>frame-ancestors 'none'</c>, so one header carries the whole policy.
+    /// </summary>
+    public static RazorComponentsEndpointConventionBuilder MapStudio(this IEndpointRouteBuilder app) =>
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 }
