@@ -39,6 +39,7 @@ public sealed partial class StudioPage
 
     public async ValueTask DisposeAsync()
     {
+        Session.StreamUpdated -= OnStreamUpdated;
         await _closing.CancelAsync();
         _closing.Dispose();
         _lintTimer?.Dispose();
@@ -65,6 +66,8 @@ public sealed partial class StudioPage
         _self?.Dispose();
     }
 
+    protected override void OnInitialized() => Session.StreamUpdated += OnStreamUpdated;
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender)
@@ -83,6 +86,8 @@ public sealed partial class StudioPage
         interactive = true;
         StateHasChanged();
     }
+
+    private void OnStreamUpdated() => _ = InvokeAsync(StateHasChanged);
 
     private void OnInput(string? text)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Lint;
@@ -15,9 +16,11 @@ public enum StudioMode
 /// <summary>
 /// The state of one person's studio (one per circuit): the prompt, its history and applied cards, lint, the last engine,
 /// fresh suggestions and the message to show. Every AI action goes through the same <see cref="PromptStudio"/> as the API
-/// and is first counted against the client's AI limit for the matching API path. The prompt only changes on success.
+/// (or, for the text operations, streams from the same engine once the same checks passed) and is first counted against
+/// the client's AI limit for the matching API path. The prompt only changes on success.
 /// </summary>
-public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, PromptLinter linter, ClientRateLimiter limiter, CircuitClient client, TimeProvider time)
+public sealed class StudioSession(
+    PromptStudio studio, IPromptEngine engine, PromptCatalog catalog, PromptLinter linter, ClientRateLimiter limiter, CircuitClient client, TimeProvider time)
 {
     public const string EnhancePath = "/api/enhance-prompt";
     public const string SuggestPath = "/api/generate-suggestions";
@@ -46,6 +49,15 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
     public string? Busy { get; private set; }
 
     public StudioMode Mode { get; set; } = StudioMode.Simple;
+
+    /// <summary>Text arriving from the running text operation; the final, cleaned answer replaces it.</summary>
+    public string? Streaming { get; private set; }
+
+    /// <summary>Raised on the circuit's dispatcher whenever <see cref="Streaming"/> grows.</summary>
+    public event Action? StreamUpdated;
+
+    /// <summary>What the editor shows: the arriving text while an operation streams, else the prompt.</summary>
+    public string DisplayedPrompt => Streaming ?? Prompt;
 
     public IReadOnlyDictionary<string, IReadOnlyList<StudioCard>> Fresh => _fresh;
 
@@ -116,8 +128,8 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
             return;
         }
 
-        var idea = Prompt;
-        var result = await RunAsync("auto-generate", ExpandPath, ct => studio.ExpandAsync(idea, ct), cancellationToken);
+        var idea = Prompt.Trim();
+        var result = await StreamAsync("auto-generate", ExpandPath, new TextOperation.Expand(idea), cancellationToken);
         if (result is not null)
         {
             // A generated prompt is a new scene: cards merged into the idea no longer describe it.
@@ -132,8 +144,7 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
             return;
         }
 
-        var prompt = Prompt;
-        var result = await RunAsync("structure", StructurePath, ct => studio.StructureAsync(prompt, ct), cancellationToken);
+        var result = await StreamAsync("structure", StructurePath, new TextOperation.Structure(Prompt), cancellationToken);
         if (result is not null)
         {
             Accept(result, Applied, "Structured");
@@ -193,13 +204,43 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
     {
         CommitTyping();
         var plan = Applied.Plan(cards, Prompt);
-        var inputs = cards.Select(c => new EnhancementInput { Title = c.Title, Description = c.Description, Category = c.CategoryId }).ToList();
-        var result = await RunAsync(busy, EnhancePath, ct => studio.EnhanceAsync(plan.BasePrompt, inputs, ct), cancellationToken);
+        var specs = cards.Select(c => new EnhancementSpec(c.Title.Trim(), c.Description.Trim(), c.CategoryId)).ToList();
+        var result = await StreamAsync(busy, EnhancePath, new TextOperation.Enhance(plan.BasePrompt, specs), cancellationToken);
         if (result is not null)
         {
             Accept(result, AppliedSet.Apply(plan), label);
         }
     }
+
+    /// <summary>
+    /// Streams a text operation. Its input meets the same rules <see cref="PromptStudio"/> applies (three words for an idea,
+    /// a non-empty prompt to structure, catalog categories one per card), which the callers check before they get here.
+    /// </summary>
+    private Task<EngineText?> StreamAsync(string busy, string endpointPath, TextOperation operation, CancellationToken cancellationToken) =>
+        RunAsync(busy, endpointPath, async ct =>
+        {
+            var arrived = new StringBuilder();
+            try
+            {
+                await foreach (var chunk in engine.StreamAsync(operation, ct))
+                {
+                    if (chunk.Final is { } final)
+                    {
+                        return final;
+                    }
+
+                    arrived.Append(chunk.Delta);
+                    Streaming = arrived.ToString();
+                    StreamUpdated?.Invoke();
+                }
+            }
+            finally
+            {
+                Streaming = null;
+            }
+
+            return StudioResult.Invalid<EngineText>("The answer stopped before it was complete. Your prompt is unchanged — try again.");
+        }, cancellationToken);
 
     private async Task<T?> RunAsync<T>(string busy, string endpointPath, Func<CancellationToken, Task<StudioResult<T>>> call, CancellationToken cancellationToken)
         where T : class

@@ -97,4 +97,11 @@ public abstract class StudioPageTest(StudioFixture fixture, ITestOutputHelper ou
     protected ILocator Card(string id) => Page.Locator($"[data-testid='card'][data-card-id='{id}']");
 
     protected async Task<string> PromptValueAsync() => await Prompt.InputValueAsync();
+
+    /// <summary>Waits until no action is running (the editor is busy while an answer streams in) and returns the prompt.</summary>
+    protected async Task<string> SettledPromptAsync()
+    {
+        await Assertions.Expect(Prompt).ToHaveAttributeAsync("aria-busy", "false");
+        return await PromptValueAsync();
+    }
 }

@@ -36,16 +36,35 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task AutoGenerate_StreamedAnswer_ShowsTextAsItArrivesThenFinalText()
+    {
+        const string answer = "A keeper climbs the spiral stairs at dawn while the great lamp turns slowly overhead.";
+        Upstream.Default = FakeReply.Text(answer) with { Chunks = 4, ChunkInterval = TimeSpan.FromMilliseconds(400) };
+        await OpenStudioAsync();
+        await TypePromptAsync(Idea);
+
+        await Page.GetByTestId("auto-generate").ClickAsync();
+
+        await Assertions.Expect(Prompt).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^A keeper"));
+        Assert.NotEqual(answer, await PromptValueAsync());
+        Assert.True(Upstream.Requests[^1].Stream);
+        await Assertions.Expect(Prompt).ToHaveValueAsync(answer);
+        await Assertions.Expect(Page.GetByTestId("auto-generate")).ToBeEnabledAsync();
+    }
+
+    [Fact]
     public async Task Cards_ApplyReplaceRemove_FollowOnePerCategoryRule()
     {
         Upstream.Default = FakeReply.Auto() with { Delay = TimeSpan.FromMilliseconds(100) };
         await OpenStudioAsync();
         var starter = await UseStarterAsync();
 
-        var elapsed = await ClickAndTimeUntilPromptChangesAsync("lighting/golden-hour");
-        Output.WriteLine($"Card click to updated prompt on screen (100 ms fake upstream): {elapsed:F0} ms");
-        await File.WriteAllTextAsync(
-            Path.Combine(Browser.ScreenshotDirectory, "card-latency.txt"), elapsed.ToString("F0", CultureInfo.InvariantCulture) + " ms\n");
+        var (firstText, complete) = await ClickAndTimeUntilPromptChangesAsync("lighting/golden-hour");
+        var report = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Card click to updated prompt on screen (100 ms fake upstream): first text {firstText:F0} ms, complete {complete:F0} ms");
+        Output.WriteLine(report);
+        await File.WriteAllTextAsync(Path.Combine(Browser.ScreenshotDirectory, "card-latency.txt"), report + "\n");
 
         await Assertions.Expect(Card("lighting/golden-hour")).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(Page.GetByTestId("applied-lighting/golden-hour")).ToBeVisibleAsync();
@@ -134,7 +153,7 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
 
         await Page.Keyboard.PressAsync("Control+Enter");
         await Assertions.Expect(Prompt).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^A cinematic take: "));
-        var generated = await PromptValueAsync();
+        var generated = await SettledPromptAsync();
 
         await Page.Keyboard.PressAsync("Control+z");
         await Assertions.Expect(Prompt).ToHaveValueAsync(Idea);
@@ -286,23 +305,32 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     private Task<bool> NoHorizontalScrollAsync() =>
         Page.EvaluateAsync<bool>("() => document.scrollingElement.scrollWidth <= document.scrollingElement.clientWidth");
 
-    /// <summary>Clicks a card in the page and measures, in the browser, until the prompt on screen changes.</summary>
-    private async Task<double> ClickAndTimeUntilPromptChangesAsync(string cardId) =>
-        await Page.EvaluateAsync<double>(
+    /// <summary>
+    /// Clicks a card in the page and measures, in the browser, until the prompt on screen first changes and until the
+    /// action is complete (the editor is no longer busy).
+    /// </summary>
+    private async Task<(double FirstText, double Complete)> ClickAndTimeUntilPromptChangesAsync(string cardId)
+    {
+        var times = await Page.EvaluateAsync<double[]>(
             """
             (id) => new Promise((resolve, reject) => {
               const area = document.querySelector("[data-testid='prompt']");
               const card = document.querySelector(`[data-testid='card'][data-card-id='${id}']`);
               const before = area.value;
               const start = performance.now();
+              let first = null;
               card.click();
               const poll = () => {
-                if (area.value !== before) { resolve(performance.now() - start); return; }
-                if (performance.now() - start > 10000) { reject(new Error("prompt did not change")); return; }
+                const now = performance.now();
+                if (first === null && area.value !== before) { first = now - start; }
+                if (first !== null && area.getAttribute("aria-busy") === "false") { resolve([first, now - start]); return; }
+                if (now - start > 10000) { reject(new Error("prompt did not change")); return; }
                 requestAnimationFrame(poll);
               };
               requestAnimationFrame(poll);
             })
             """,
             cardId);
+        return (times[0], times[1]);
+    }
 }

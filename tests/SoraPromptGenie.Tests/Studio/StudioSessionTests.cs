@@ -127,6 +127,24 @@ public sealed class StudioSessionTests : StudioTestContext
     }
 
     [Fact]
+    public async Task AutoGenerate_StreamCutAfterFirstDelta_ShowedArrivingTextThenKeepsPrompt()
+    {
+        Session.Edit(Scene);
+        Engine.MidStreamFailure = new UpstreamException(UpstreamFailure.Error, "connection reset");
+        var seen = new List<string>();
+        Session.StreamUpdated += () => seen.Add(Session.DisplayedPrompt);
+
+        await Session.AutoGenerateAsync(CancellationToken.None);
+
+        Assert.NotEmpty(seen);
+        Assert.NotEqual(Scene, seen[0]);
+        Assert.Null(Session.Streaming);
+        Assert.Equal(Scene, Session.Prompt);
+        Assert.Equal(Scene, Session.DisplayedPrompt);
+        Assert.Equal(NoticeKind.Error, Session.Notice!.Kind);
+    }
+
+    [Fact]
     public void CanAutoGenerate_TwoWords_IsFalse()
     {
         Session.Edit("two words");

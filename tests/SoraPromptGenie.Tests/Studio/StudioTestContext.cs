@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Bunit;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -59,6 +60,9 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
 
     public string? FallbackReason { get; set; }
 
+    /// <summary>Thrown by a stream after its first delta, as a connection cut mid-answer would.</summary>
+    public UpstreamException? MidStreamFailure { get; set; }
+
     public async Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken)
     {
         Count();
@@ -85,8 +89,24 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
         return Mark(await inner.StructureAsync(prompt, cancellationToken));
     }
 
-    public IAsyncEnumerable<EngineStreamChunk> StreamAsync(TextOperation operation, CancellationToken cancellationToken) =>
-        inner.StreamAsync(operation, cancellationToken);
+    public async IAsyncEnumerable<EngineStreamChunk> StreamAsync(
+        TextOperation operation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Count();
+        if (operation is TextOperation.Enhance enhance)
+        {
+            Enhancements.Add((enhance.CurrentPrompt, enhance.Enhancements));
+        }
+
+        await foreach (var chunk in inner.StreamAsync(operation, cancellationToken))
+        {
+            yield return chunk.Final is { } final ? chunk with { Final = Mark(final) } : chunk;
+            if (MidStreamFailure is { } failure && chunk.Delta.Length > 0)
+            {
+                throw failure;
+            }
+        }
+    }
 
     private void Count()
     {
