@@ -16,11 +16,10 @@ public enum StudioMode
 /// <summary>
 /// The state of one person's studio (one per circuit): the prompt, its history and applied cards, lint, the last engine,
 /// fresh suggestions and the message to show. Every AI action goes through the same <see cref="PromptStudio"/> as the API
-/// (or, for the text operations, streams from the same engine once the same checks passed) and is first counted against
-/// the client's AI limit for the matching API path. The prompt only changes on success.
+/// (the text operations stream, as the API's event-stream form does) and is first counted against the client's AI limit
+/// for the matching API path. The prompt only changes on success.
 /// </summary>
-public sealed class StudioSession(
-    PromptStudio studio, IPromptEngine engine, PromptCatalog catalog, PromptLinter linter, ClientRateLimiter limiter, CircuitClient client, TimeProvider time)
+public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, PromptLinter linter, ClientRateLimiter limiter, CircuitClient client, TimeProvider time)
 {
     public const string EnhancePath = "/api/enhance-prompt";
     public const string SuggestPath = "/api/generate-suggestions";
@@ -128,8 +127,8 @@ public sealed class StudioSession(
             return;
         }
 
-        var idea = Prompt.Trim();
-        var result = await StreamAsync("auto-generate", ExpandPath, new TextOperation.Expand(idea), cancellationToken);
+        var idea = Prompt;
+        var result = await StreamAsync("auto-generate", ExpandPath, ct => studio.StreamExpand(idea, ct), cancellationToken);
         if (result is not null)
         {
             // A generated prompt is a new scene: cards merged into the idea no longer describe it.
@@ -144,7 +143,8 @@ public sealed class StudioSession(
             return;
         }
 
-        var result = await StreamAsync("structure", StructurePath, new TextOperation.Structure(Prompt), cancellationToken);
+        var prompt = Prompt;
+        var result = await StreamAsync("structure", StructurePath, ct => studio.StreamStructure(prompt, ct), cancellationToken);
         if (result is not null)
         {
             Accept(result, Applied, "Structured");
@@ -204,25 +204,32 @@ public sealed class StudioSession(
     {
         CommitTyping();
         var plan = Applied.Plan(cards, Prompt);
-        var specs = cards.Select(c => new EnhancementSpec(c.Title.Trim(), c.Description.Trim(), c.CategoryId)).ToList();
-        var result = await StreamAsync(busy, EnhancePath, new TextOperation.Enhance(plan.BasePrompt, specs), cancellationToken);
+        var inputs = cards.Select(c => new EnhancementInput { Title = c.Title, Description = c.Description, Category = c.CategoryId }).ToList();
+        var result = await StreamAsync(busy, EnhancePath, ct => studio.StreamEnhance(plan.BasePrompt, inputs, ct), cancellationToken);
         if (result is not null)
         {
             Accept(result, AppliedSet.Apply(plan), label);
         }
     }
 
-    /// <summary>
-    /// Streams a text operation. Its input meets the same rules <see cref="PromptStudio"/> applies (three words for an idea,
-    /// a non-empty prompt to structure, catalog categories one per card), which the callers check before they get here.
-    /// </summary>
-    private Task<EngineText?> StreamAsync(string busy, string endpointPath, TextOperation operation, CancellationToken cancellationToken) =>
+    /// <summary>Runs a streamed text operation, showing the text as it arrives; its result is the final chunk's text.</summary>
+    private Task<EngineText?> StreamAsync(
+        string busy,
+        string endpointPath,
+        Func<CancellationToken, StudioResult<IAsyncEnumerable<EngineStreamChunk>>> start,
+        CancellationToken cancellationToken) =>
         RunAsync(busy, endpointPath, async ct =>
         {
+            var started = start(ct);
+            if (started.Value is not { } chunks)
+            {
+                return StudioResult.Invalid<EngineText>(started.Error!);
+            }
+
             var arrived = new StringBuilder();
             try
             {
-                await foreach (var chunk in engine.StreamAsync(operation, ct))
+                await foreach (var chunk in chunks)
                 {
                     if (chunk.Final is { } final)
                     {
