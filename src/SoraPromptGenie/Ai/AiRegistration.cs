@@ -63,9 +63,12 @@ public static class AiRegistration
         var budget = TimeSpan.FromSeconds(options.TimeoutSeconds);
         var attempt = TimeSpan.FromSeconds(Math.Min(options.AttemptTimeoutSeconds, options.TimeoutSeconds));
 
-        pipeline
-            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = budget, Name = "total" })
-            .AddRetry(new HttpRetryStrategyOptions
+        pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = budget, Name = "total" });
+
+        // Polly rejects a retry strategy with zero attempts, so MaxRetries=0 means no retry strategy at all.
+        if (options.MaxRetries > 0)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -73,7 +76,10 @@ public static class AiRegistration
                 Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds),
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, budget)),
-            })
+            });
+        }
+
+        pipeline
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 FailureRatio = options.CircuitFailureRatio,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using SoraPromptGenie.Ai;
 using SoraPromptGenie.Ops.Configuration;
@@ -23,7 +24,13 @@ public static class OpsRegistration
         var services = builder.Services;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.AllowTrailingCommas = false;
+
+            // The web defaults read "8" as 8; the contract says count is an integer, so a string is the wrong type.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails();
 
         // The framework registers its default writer early; ours must be asked first for /api responses.
