@@ -19,7 +19,7 @@ try
     var app = builder.Build();
     app.UseOps();
     app.UseAntiforgery();
-    app.MapStaticAssets();
+    app.MapStudioAssets();
     app.MapOpenApi();
     app.MapScalarApiReference("/api-reference");
     app.MapHealth();

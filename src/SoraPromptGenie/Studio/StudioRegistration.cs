@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticAssets;
 using SoraPromptGenie.Components;
 
 namespace SoraPromptGenie.Studio;
@@ -12,6 +13,18 @@ public static class StudioRegistration
         services.AddScoped<StudioSession>();
         services.AddScoped<ExportSelection>();
         return services;
+    }
+
+    /// <summary>
+    /// The studio's CSS and scripts from the static web assets manifest. Outside a published app, MapStaticAssets would also
+    /// map a GET catch-all (<c>{**path:file}</c>) for files missing from the manifest; routing weighs its method before its
+    /// constraint, so unknown /api routes would answer 405 and wrong-method ones 404. The studio needs no such fallback.
+    /// </summary>
+    public static StaticAssetsEndpointConventionBuilder MapStudioAssets(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
+        return app.MapStaticAssets();
     }
 
     /// <summary>
