@@ -1,22 +1,33 @@
 using Scalar.AspNetCore;
 using SoraPromptGenie.Ai;
+using SoraPromptGenie.Data;
+using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Studio;
+using SoraPromptGenie.Usage;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddOps();
+    builder.AddData();
     builder.AddAi();
+    builder.Services.AddLibrary();
+    builder.Services.AddUsage();
     builder.Services.AddPrompting();
     builder.Services.AddValidation();
     builder.Services.AddOpenApi();
     builder.Services.AddStudio();
 
     var app = builder.Build();
+    if (args.Contains(DatabaseStartup.MigrateCommand, StringComparer.OrdinalIgnoreCase))
+    {
+        return await DatabaseStartup.RunMigrateCommandAsync(app.Services);
+    }
+
     app.UseOps();
     app.UseAntiforgery();
     app.MapStudioAssets();
@@ -27,6 +38,8 @@ try
     api.MapCatalog();
     api.MapPrompting();
     api.MapGuide();
+    api.MapLibrary();
+    api.MapUsage();
     app.MapStudio();
     await app.RunAsync();
     return 0;
@@ -38,5 +51,10 @@ catch (ConfigurationProblemsException problems)
         await Console.Error.WriteLineAsync(problem);
     }
 
+    return 1;
+}
+catch (DatabaseStartupException database)
+{
+    await Console.Error.WriteLineAsync(database.Message);
     return 1;
 }

@@ -6,10 +6,12 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using Polly;
+using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Llm;
 using SoraPromptGenie.Core.Engines.Offline;
 using SoraPromptGenie.Ops.Security;
+using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ai;
 
@@ -41,6 +43,7 @@ public static class AiRegistration
             .AddResilienceHandler("llm-pipeline", ConfigureResilience);
 
         services.AddSingleton<IReadOnlyList<LlmModel>>(CreateModelClients);
+        services.AddLlmResponseCache();
         services.AddSingleton<IPromptEngine>(CreateEngine);
         return builder;
     }
@@ -145,7 +148,7 @@ public static class AiRegistration
         var offline = services.GetRequiredService<OfflinePromptEngine>();
         if (options.EffectiveMode == LlmMode.Offline)
         {
-            return offline;
+            return new OfflineEngineRecorder(offline, services.GetRequiredService<ILlmCallObserver>());
         }
 
         var observer = services.GetRequiredService<ILlmCallObserver>();
@@ -154,6 +157,6 @@ public static class AiRegistration
             new LlmEngineOptions { TimeoutSeconds = options.TimeoutSeconds, EngineLabelPrefix = options.EnginePrefix },
             observer,
             services.GetRequiredService<TimeProvider>());
-        return new FallbackPromptEngine(llm, offline, options.FallbackToOffline, observer);
+        return new FallbackPromptEngine(llm, offline, options.FallbackToOffline, observer).WithResponseCache(services);
     }
 }

@@ -1,4 +1,5 @@
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ai;
 
@@ -36,8 +37,12 @@ public sealed partial class LlmCallLog(ILogger<LlmCallLog> logger)
         ILogger logger, string operation, string model, string engine, string outcome, int? upstreamStatus, long latencyMs);
 }
 
-/// <summary>Fans each call record out to the log (and, as they are added, the metrics and the usage ledger).</summary>
-public sealed class LlmCallObservers(LlmCallLog log) : ILlmCallObserver
+/// <summary>Fans each call record out to the log and the usage ledger (and, as they are added, the metrics).</summary>
+public sealed class LlmCallObservers(LlmCallLog log, UsageLedger ledger) : ILlmCallObserver
 {
-    public void OnCall(LlmCallRecord record) => log.Write(record);
+    public void OnCall(LlmCallRecord record)
+    {
+        log.Write(record);
+        ledger.OnCall(record);
+    }
 }

@@ -2,12 +2,16 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using SoraPromptGenie.Ai;
+using SoraPromptGenie.Ai.Caching;
+using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
+using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
+using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ops;
 
@@ -37,6 +41,7 @@ public static class OpsRegistration
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, ApiProblemDetailsWriter>());
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSecurity();
+        services.AddRedis(builder.Configuration);
         services.AddClientRateLimiting();
         services.AddHealth();
         return builder;
@@ -78,6 +83,10 @@ public static class OpsRegistration
         SiteOptions.Validate(configuration, problems);
         LoggingOptions.Validate(configuration, problems);
         RateLimitingOptions.Validate(configuration, problems);
+        RedisOptions.Validate(configuration, problems);
+        LlmCacheOptions.Validate(configuration, problems);
+        DatabaseOptions.Validate(configuration, problems);
+        UsageOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

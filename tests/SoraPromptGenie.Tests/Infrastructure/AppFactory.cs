@@ -48,12 +48,16 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["OPENROUTER_BASE_URL"] = Upstream.BaseUrl.ToString().TrimEnd('/'),
             ["OPENROUTER_MODEL"] = "test/primary-model",
             ["LOG_DIR"] = LogDirectory,
+            ["Database:SqlitePath"] = Path.Combine(Directory, "app.db"),
             ["RATE_LIMIT_GENERAL"] = "100000/900",
             ["RATE_LIMIT_AI"] = "100000/900",
             ["LLM_TIMEOUT_SECONDS"] = "6",
             ["Llm:AttemptTimeoutSeconds"] = "2",
             ["Llm:RetryBaseDelayMilliseconds"] = "20",
             ["Llm:CircuitMinimumThroughput"] = "1000",
+
+            // Tests repeat identical requests and expect the upstream to see each one; cache tests turn it back on.
+            ["LLM_CACHE_TTL_SECONDS"] = "0",
         };
         Configure(settings);
         builder.UseEnvironment("Production");
