@@ -56,6 +56,10 @@ public sealed class StudioApp(IReadOnlyDictionary<string, string?> overrides) : 
             ["OPENROUTER_BASE_URL"] = Upstream.BaseUrl.ToString().TrimEnd('/'),
             ["OPENROUTER_MODEL"] = Model,
             ["LOG_DIR"] = Path.Combine(Directory, "logs"),
+            ["Database:SqlitePath"] = Path.Combine(Directory, "app.db"),
+
+            // Each flow expects the upstream to see its own requests (the preset test counts them).
+            ["LLM_CACHE_TTL_SECONDS"] = "0",
             ["RATE_LIMIT_GENERAL"] = "100000/900",
             ["RATE_LIMIT_AI"] = "100000/900",
             ["LLM_TIMEOUT_SECONDS"] = "6",
