@@ -6,6 +6,7 @@ using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Prompting;
+using SoraPromptGenie.Studio;
 using SoraPromptGenie.Usage;
 
 try
@@ -19,6 +20,7 @@ try
     builder.Services.AddPrompting();
     builder.Services.AddValidation();
     builder.Services.AddOpenApi();
+    builder.Services.AddStudio();
 
     var app = builder.Build();
     if (args.Contains(DatabaseStartup.MigrateCommand, StringComparer.OrdinalIgnoreCase))
@@ -27,6 +29,8 @@ try
     }
 
     app.UseOps();
+    app.UseAntiforgery();
+    app.MapStudioAssets();
     app.MapOpenApi();
     app.MapScalarApiReference("/api-reference");
     app.MapHealth();
@@ -36,6 +40,7 @@ try
     api.MapGuide();
     api.MapLibrary();
     api.MapUsage();
+    app.MapStudio();
     await app.RunAsync();
     return 0;
 }
