@@ -55,7 +55,7 @@ internal sealed class Harness(LoadOptions options, string scratch)
             await CompareAsync("enhance, 100 ms upstream", Enhance, 200, app, baseline, Targets.Enhance200);
             await CompareAsync("enhance, 100 ms upstream (1,000 in flight)", Enhance, 1000, app, baseline, Targets.InFlight1000);
             await CompareAsync("preset: 4 enhancements, one request", Preset, 200, app, baseline, Targets.None);
-            await CompareAsync("repeat request (no cache yet)", Repeat, 200, app, baseline, Targets.None);
+            await CompareAsync("repeat request (response cache hit)", Repeat, 200, app, baseline, Targets.None);
 
             await StreamingAsync(app);
             await LeakCheckAsync(app);

@@ -23,12 +23,20 @@ internal sealed record LoadRequest(string Method, string Path, string? Body = nu
 
         if (UniqueBodies && Body is not null)
         {
-            // The body's first string value gets a per-thread counter appended: "...dusk." -> "...dusk. #17".
+            // The body's first string value gets a run nonce, the wrk thread and a counter appended:
+            // "...dusk." -> "...dusk. #3f2a9c1e-2-17". The app process outlives a run and wrk runs several threads, so a
+            // counter alone would repeat bodies and let the response cache answer.
+            var nonce = Guid.NewGuid().ToString("N")[..8];
+            lua.AppendLine("local threads = 0");
+            lua.AppendLine("setup = function(thread)");
+            lua.AppendLine("  threads = threads + 1");
+            lua.AppendLine("  thread:set(\"tid\", threads)");
+            lua.AppendLine("end");
             lua.AppendLine("local counter = 0");
             lua.AppendLine("local prefix, rest = string.match(wrk.body, '^(.-)(\",.*)$')");
             lua.AppendLine("request = function()");
             lua.AppendLine("  counter = counter + 1");
-            lua.AppendLine("  return wrk.format(nil, nil, nil, prefix .. ' #' .. counter .. rest)");
+            lua.AppendLine(CultureInfo.InvariantCulture, $"  return wrk.format(nil, nil, nil, prefix .. ' #{nonce}-' .. tid .. '-' .. counter .. rest)");
             lua.AppendLine("end");
         }
 
