@@ -40,6 +40,7 @@ try
     api.MapGuide();
     api.MapLibrary();
     api.MapUsage();
+    app.MapWorkspaceSession();
     app.MapStudio();
     await app.RunAsync();
     return 0;

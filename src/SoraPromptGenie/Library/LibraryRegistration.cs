@@ -5,6 +5,8 @@ public static class LibraryRegistration
     public static IServiceCollection AddLibrary(this IServiceCollection services)
     {
         services.AddScoped<LibraryService>();
+        services.AddScoped<CircuitWorkspace>();
+        services.AddScoped<LibrarySession>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using SoraPromptGenie.Core.Catalog;
 
@@ -27,6 +28,10 @@ public sealed partial class StudioPage
     private DotNetObjectReference<StudioPage>? _self;
     private bool interactive;
     private CopyTarget copied;
+
+    /// <summary>What the workspace form post did (see <see cref="Library.WorkspaceSession"/>).</summary>
+    [SupplyParameterFromQuery(Name = Library.WorkspaceOutcomes.QueryName)]
+    public string? WorkspaceOutcome { get; set; }
 
     [JSInvokable]
     public Task OnShortcut(string name) => name switch

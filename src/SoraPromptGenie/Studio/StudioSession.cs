@@ -113,6 +113,14 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         SetPrompt(string.Empty, AppliedSet.Empty, "Cleared");
     }
 
+    /// <summary>Puts a saved prompt into the editor as a new history entry, so undo goes back to what was there.</summary>
+    public void OpenText(string text, string label)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        CommitTyping();
+        SetPrompt(text, AppliedSet.Empty, label);
+    }
+
     public void UseStarter(StarterPrompt starter)
     {
         ArgumentNullException.ThrowIfNull(starter);

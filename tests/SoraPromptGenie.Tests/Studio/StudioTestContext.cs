@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Bunit;
 using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Core.Catalog;
@@ -8,6 +9,8 @@ using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Offline;
 using SoraPromptGenie.Core.Lint;
 using SoraPromptGenie.Core.Targets;
+using SoraPromptGenie.Data;
+using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Studio;
@@ -40,6 +43,12 @@ public abstract class StudioTestContext : BunitContext
         Services.AddScoped<CircuitClient>();
         Services.AddScoped<StudioSession>();
         Services.AddScoped<ExportSelection>();
+
+        // The library panel sits in the studio page; signed out it never touches this (unopened) database.
+        Services.AddScoped<AppDbContext>(_ => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options));
+        Services.AddScoped<LibraryService>();
+        Services.AddScoped<CircuitWorkspace>();
+        Services.AddScoped<LibrarySession>();
     }
 
     protected PromptCatalog Catalog { get; }

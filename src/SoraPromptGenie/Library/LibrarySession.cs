@@ -1,0 +1,289 @@
+using SoraPromptGenie.Data;
+using SoraPromptGenie.Data.Configurations;
+using SoraPromptGenie.Studio;
+
+namespace SoraPromptGenie.Library;
+
+/// <summary>
+/// The studio's library panel state for one circuit: the page of saved prompts, the prompt open in the editor, its
+/// versions and share link. Every failure becomes a short message; the editor text is never touched by a failed action.
+/// </summary>
+public sealed class LibrarySession(LibraryService library, CircuitWorkspace workspace, StudioSession studio)
+{
+    public const int PageSize = 10;
+    public const string UnavailableText = "The library is unavailable right now; your prompt is safe in the editor.";
+
+    public bool SignedIn => workspace.Id is not null;
+
+    public PromptPage? List { get; private set; }
+
+    public string Search { get; private set; } = string.Empty;
+
+    public int Page { get; private set; } = 1;
+
+    public int PageCount => List is null ? 1 : Math.Max(1, (List.Total + PageSize - 1) / PageSize);
+
+    /// <summary>The saved prompt the editor was last opened from or saved to; saving again adds a version to it.</summary>
+    public PromptResponse? Open { get; private set; }
+
+    public VersionList? Versions { get; private set; }
+
+    public string? ShareUrl { get; private set; }
+
+    public StudioNotice? Message { get; private set; }
+
+    public bool Busy { get; private set; }
+
+    public void DismissMessage() => Message = null;
+
+    /// <summary>Forgets the open prompt, so the next save creates a new one.</summary>
+    public void Close()
+    {
+        Open = null;
+        Versions = null;
+        ShareUrl = null;
+    }
+
+    public Task RefreshAsync(CancellationToken cancellationToken) => RunAsync(LoadListAsync, cancellationToken);
+
+    public Task SearchAsync(string? search, CancellationToken cancellationToken)
+    {
+        Search = search?.Trim() ?? string.Empty;
+        Page = 1;
+        return RefreshAsync(cancellationToken);
+    }
+
+    public Task GoToPageAsync(int page, CancellationToken cancellationToken)
+    {
+        Page = Math.Clamp(page, 1, PageCount);
+        return RefreshAsync(cancellationToken);
+    }
+
+    /// <summary>Saves the editor text: a new prompt, or a new version of the open one.</summary>
+    public Task SaveAsync(string? title, CancellationToken cancellationToken) => RunAsync(
+        async ct =>
+        {
+            var name = string.IsNullOrWhiteSpace(title) ? Open?.Title : title.Trim();
+            if (Problem(name, studio.Prompt) is { } problem)
+            {
+                Message = StudioNotice.Invalid(problem);
+                return;
+            }
+
+            if (Open is null)
+            {
+                Open = await library.CreatePromptAsync(workspace.Id!.Value, new PromptDraft(name!, studio.Prompt), ct);
+                Message = new StudioNotice(NoticeKind.Info, $"Saved \u201c{Open.Title}\u201d.");
+            }
+            else
+            {
+                var draft = new PromptDraft(name!, studio.Prompt, Open.Model, Open.Size, Open.Seconds);
+                if (!await ApplyAsync(await library.UpdatePromptAsync(workspace.Id!.Value, Open.Id, Open.Version, draft, ct)))
+                {
+                    return;
+                }
+            }
+
+            await LoadVersionsAsync(ct);
+            await LoadListAsync(ct);
+        },
+        cancellationToken);
+
+    public Task RenameAsync(string? title, CancellationToken cancellationToken) => RunAsync(
+        async ct =>
+        {
+            if (Open is null)
+            {
+                return;
+            }
+
+            if (Problem(title, Open.Text) is { } problem)
+            {
+                Message = StudioNotice.Invalid(problem);
+                return;
+            }
+
+            var draft = new PromptDraft(title!.Trim(), Open.Text, Open.Model, Open.Size, Open.Seconds);
+            if (await ApplyAsync(await library.UpdatePromptAsync(workspace.Id!.Value, Open.Id, Open.Version, draft, ct)))
+            {
+                await LoadVersionsAsync(ct);
+                await LoadListAsync(ct);
+            }
+        },
+        cancellationToken);
+
+    public Task OpenAsync(Guid id, CancellationToken cancellationToken) => RunAsync(
+        async ct =>
+        {
+            if (await library.GetPromptAsync(workspace.Id!.Value, id, ct) is not { } prompt)
+            {
+                Message = Gone();
+                await LoadListAsync(ct);
+                return;
+            }
+
+            ShareUrl = null;
+            Open = prompt;
+            studio.OpenText(prompt.Text, "Opened: " + prompt.Title);
+            await LoadVersionsAsync(ct);
+        },
+        cancellationToken);
+
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken) => RunAsync(
+        async ct =>
+        {
+            var outcome = await library.DeletePromptAsync(workspace.Id!.Value, id, null, ct);
+            if (Open?.Id == id)
+            {
+                Close();
+            }
+
+            Message = outcome == SaveOutcome.Saved ? new StudioNotice(NoticeKind.Info, "Deleted.") : Gone();
+            await LoadListAsync(ct);
+        },
+        cancellationToken);
+
+    /// <summary>Makes an old version current (as a new version) and puts its text in the editor.</summary>
+    public Task RestoreAsync(int number, CancellationToken cancellationToken) => RunAsync(
+        async ct =>
+        {
+            if (Open is null)
+            {
+                return;
+            }
+
+            if (await ApplyAsync(await library.RestoreVersionAsync(workspace.Id!.Value, Open.Id, number, Open.Version, ct)))
+            {
+                studio.OpenText(Open.Text, $"Restored version {number}: {Open.Title}");
+                Message = new StudioNotice(NoticeKind.Info, $"Restored version {number} as version {Open.Version}.");
+                await LoadVersionsAsync(ct);
+                await LoadListAsync(ct);
+            }
+        },
+        cancellationToken);
+
+    /// <summary>Creates a new share link (the previous one stops working) under <paramref name="baseUri"/>.</summary>
+    public Task ShareAsync(Uri baseUri, CancellationToken cancellationToken) => RunAsync(
+        async ct =>
+        {
+            ArgumentNullException.ThrowIfNull(baseUri);
+            if (Open is null)
+            {
+                return;
+            }
+
+            if (await library.ShareAsync(workspace.Id!.Value, Open.Id, ct) is not { } token)
+            {
+                Message = Gone();
+                return;
+            }
+
+            ShareUrl = new Uri(baseUri, "p/" + token).ToString();
+            Open = Open with { Shared = true };
+        },
+        cancellationToken);
+
+    public Task RevokeShareAsync(CancellationToken cancellationToken) => RunAsync(
+        async ct =>
+        {
+            if (Open is null)
+            {
+                return;
+            }
+
+            if (!await library.RevokeShareAsync(workspace.Id!.Value, Open.Id, ct))
+            {
+                Message = Gone();
+                return;
+            }
+
+            ShareUrl = null;
+            Open = Open with { Shared = false };
+            Message = new StudioNotice(NoticeKind.Info, "Share link revoked; it no longer opens the prompt.");
+        },
+        cancellationToken);
+
+    internal static string? Problem(string? title, string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "Write a prompt before saving it.";
+        }
+
+        if (text.Length > SavedPromptConfiguration.MaxTextLength)
+        {
+            return $"A saved prompt can hold at most {SavedPromptConfiguration.MaxTextLength:N0} characters.";
+        }
+
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            return "Give the prompt a title.";
+        }
+
+        return title.Trim().Length > SavedPromptConfiguration.MaxTitleLength
+            ? $"A title can be at most {SavedPromptConfiguration.MaxTitleLength} characters."
+            : null;
+    }
+
+    private static StudioNotice Gone() => new(NoticeKind.Warning, "That prompt is no longer in the library.");
+
+    private async Task<bool> ApplyAsync(SaveResult result)
+    {
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                Open = result.Prompt;
+                Message = new StudioNotice(NoticeKind.Info, $"Saved \u201c{Open!.Title}\u201d as version {Open.Version}.");
+                return true;
+            case SaveOutcome.Unchanged:
+                Open = result.Prompt;
+                Message = new StudioNotice(NoticeKind.Info, "Nothing changed since the last save.");
+                return false;
+            case SaveOutcome.Stale:
+                Open = await library.GetPromptAsync(workspace.Id!.Value, Open!.Id, CancellationToken.None);
+                Message = new StudioNotice(NoticeKind.Warning, "This prompt was changed elsewhere; its versions are updated — save again to add yours.");
+                await LoadVersionsAsync(CancellationToken.None);
+                return false;
+            default:
+                Close();
+                Message = Gone();
+                return false;
+        }
+    }
+
+    private async Task LoadListAsync(CancellationToken cancellationToken)
+    {
+        List = await library.ListPromptsAsync(workspace.Id!.Value, Search, Page, PageSize, cancellationToken);
+        if (List.Items.Count == 0 && Page > 1)
+        {
+            Page = PageCount;
+            List = await library.ListPromptsAsync(workspace.Id!.Value, Search, Page, PageSize, cancellationToken);
+        }
+    }
+
+    private async Task LoadVersionsAsync(CancellationToken cancellationToken) =>
+        Versions = Open is null ? null : await library.ListVersionsAsync(workspace.Id!.Value, Open.Id, cancellationToken);
+
+    private async Task RunAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        if (!SignedIn || Busy)
+        {
+            return;
+        }
+
+        Busy = true;
+        Message = null;
+        try
+        {
+            await action(cancellationToken);
+        }
+        catch (Exception ex) when (DatabaseFailures.IsOutage(ex))
+        {
+            Message = new StudioNotice(NoticeKind.Error, UnavailableText);
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+}

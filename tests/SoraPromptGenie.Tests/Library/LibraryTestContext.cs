@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using SoraPromptGenie.Data;
+using SoraPromptGenie.Library;
+using SoraPromptGenie.Tests.Data;
+using SoraPromptGenie.Tests.Studio;
+
+namespace SoraPromptGenie.Tests.Library;
+
+/// <summary>The studio's services plus the library over a migrated SQLite file of its own, signed in to a fresh workspace.</summary>
+public abstract class LibraryTestContext : StudioTestContext, IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    protected Guid WorkspaceId { get; private set; }
+
+    protected string WorkspaceKey { get; private set; } = string.Empty;
+
+    protected LibrarySession Library => Services.GetRequiredService<LibrarySession>();
+
+    protected CircuitWorkspace Workspace => Services.GetRequiredService<CircuitWorkspace>();
+
+    public async Task InitializeAsync()
+    {
+        await _database.MigrateAsync();
+        Services.AddScoped<AppDbContext>(_ => _database.CreateContext());
+        await using var db = _database.CreateContext();
+        var created = await new LibraryService(db, TimeProvider.System).CreateWorkspaceAsync(CancellationToken.None);
+        (WorkspaceId, WorkspaceKey) = (created.WorkspaceId, created.Key);
+    }
+
+    public new async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    protected void SignIn(string? newKey = null) => Workspace.Capture(WorkspaceId, newKey, unavailable: false);
+
+    /// <summary>A second service on the same database, to look behind the session's back.</summary>
+    protected LibraryService Direct() => new(_database.CreateContext(), TimeProvider.System);
+}
