@@ -3,6 +3,7 @@ using SoraPromptGenie.Ai;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
+using SoraPromptGenie.Ops.Telemetry;
 using SoraPromptGenie.Prompting;
 
 try
@@ -19,6 +20,7 @@ try
     app.MapOpenApi();
     app.MapScalarApiReference("/api-reference");
     app.MapHealth();
+    app.MapMetrics();
     var api = app.MapGroup("/api");
     api.MapCatalog();
     api.MapPrompting();

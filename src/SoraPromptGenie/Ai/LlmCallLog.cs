@@ -1,4 +1,5 @@
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Ops.Telemetry;
 
 namespace SoraPromptGenie.Ai;
 
@@ -28,8 +29,12 @@ public sealed partial class LlmCallLog(ILogger<LlmCallLog> logger)
         ILogger logger, PromptOperation operation, string model, string engine, string outcome, int? upstreamStatus, long latencyMs);
 }
 
-/// <summary>Fans each call record out to the log (and, as they are added, the metrics and the usage ledger).</summary>
-public sealed class LlmCallObservers(LlmCallLog log) : ILlmCallObserver
+/// <summary>Fans each call record out to the log and the metrics (and, as it is added, the usage ledger).</summary>
+public sealed class LlmCallObservers(LlmCallLog log, LlmCallMetrics metrics) : ILlmCallObserver
 {
-    public void OnCall(LlmCallRecord record) => log.Write(record);
+    public void OnCall(LlmCallRecord record)
+    {
+        log.Write(record);
+        metrics.OnCall(record);
+    }
 }

@@ -7,10 +7,12 @@ using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Ops.Security;
+using SoraPromptGenie.Ops.Sentry;
+using SoraPromptGenie.Ops.Telemetry;
 
 namespace SoraPromptGenie.Ops;
 
-/// <summary>What an operator relies on: configuration checks, logs, errors, limits, security headers, health, shutdown.</summary>
+/// <summary>What an operator relies on: configuration checks, logs, error tracking, metrics, errors, limits, security headers, health, shutdown.</summary>
 public static class OpsRegistration
 {
     public static WebApplicationBuilder AddOps(this WebApplicationBuilder builder)
@@ -19,6 +21,8 @@ public static class OpsRegistration
         ValidateConfiguration(builder.Configuration, builder.Environment);
         ConfigureListening(builder);
         builder.AddLogging();
+        builder.AddErrorTracking();
+        builder.AddTelemetry();
 
         var services = builder.Services;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
@@ -39,6 +43,7 @@ public static class OpsRegistration
     {
         app.UseForwardedHeaders();
         app.UseRequestId();
+        app.UseErrorTracking();
         app.UseRequestLogging();
         app.UseWhen(ApiErrorWriter.IsApi, api =>
         {
@@ -65,6 +70,7 @@ public static class OpsRegistration
         SiteOptions.Validate(configuration, problems);
         LoggingOptions.Validate(configuration, problems);
         RateLimitingOptions.Validate(configuration, problems);
+        ErrorTrackingOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Ops.Sentry;
 
 namespace SoraPromptGenie.Ops.Errors;
 
@@ -29,6 +30,7 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
         else if (exception is UpstreamException upstream)
         {
             UpstreamFailed(logger, upstream.Code, upstream.UpstreamStatus);
+            SentryRegistration.CaptureUpstreamFailure(httpContext, upstream);
         }
 
         await ApiErrorWriter.WriteAsync(httpContext, status, code, message);
