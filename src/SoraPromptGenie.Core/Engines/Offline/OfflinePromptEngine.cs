@@ -1,0 +1,132 @@
+using System.Runtime.CompilerServices;
+using SoraPromptGenie.Core.Catalog;
+
+namespace SoraPromptGenie.Core.Engines.Offline;
+
+/// <summary>
+/// The deterministic engine (design section 7): every operation is computed from the built-in catalog with no
+/// network, clock or randomness, so the same input always gives the same output. It answers when no LLM is
+/// configured and stands in for the LLM when that fails.
+/// </summary>
+public sealed class OfflinePromptEngine(PromptCatalog catalog) : IPromptEngine
+{
+    public const string EngineLabel = "offline";
+
+    /// <summary>Words per streamed delta: enough to look like streaming, few enough chunks to stay cheap.</summary>
+    private const int WordsPerDelta = 6;
+
+    private readonly SuggestionRanker _ranker = new(catalog);
+    private readonly IdeaExpander _expander = new(catalog);
+    private readonly PromptStructurer _structurer = new(catalog);
+
+    /// <summary>Merges the enhancements as labelled clauses, one per category, replacing a category's earlier clause.</summary>
+    public string Enhance(string? currentPrompt, IReadOnlyList<EnhancementSpec> enhancements)
+    {
+        ArgumentNullException.ThrowIfNull(enhancements);
+        var document = PromptDocument.Parse(currentPrompt, catalog);
+        foreach (var enhancement in enhancements)
+        {
+            if (PromptClause.FromEnhancement(enhancement, catalog) is { } clause)
+            {
+                document = document.With(clause);
+            }
+        }
+
+        return document.Render();
+    }
+
+    public IReadOnlyList<Suggestion> Suggest(SuggestionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _ranker.Rank(request);
+    }
+
+    public string Expand(string? basicPrompt) => _expander.Expand(basicPrompt ?? string.Empty);
+
+    public string Structure(string? prompt) => _structurer.Structure(prompt);
+
+    public Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Label(Enhance(currentPrompt, enhancements)));
+    }
+
+    public Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(new EngineSuggestions(Suggest(request), EngineLabel));
+    }
+
+    public Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Label(Expand(basicPrompt)));
+    }
+
+    public Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Label(Structure(prompt)));
+    }
+
+    public async IAsyncEnumerable<EngineStreamChunk> StreamAsync(
+        TextOperation operation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        var result = Label(operation switch
+        {
+            TextOperation.Enhance enhance => Enhance(enhance.CurrentPrompt, enhance.Enhancements),
+            TextOperation.Expand expand => Expand(expand.BasicPrompt),
+            TextOperation.Structure structure => Structure(structure.Prompt),
+            _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
+        });
+
+        foreach (var delta in WordGroups(result.Text, WordsPerDelta))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // Yielding hands the thread back between deltas, as a network stream would.
+            await Task.Yield();
+            yield return new EngineStreamChunk(delta);
+        }
+
+        yield return new EngineStreamChunk(string.Empty, result);
+    }
+
+    /// <summary>Splits text into runs of <paramref name="wordsPerGroup"/> words; concatenated, they are the text.</summary>
+    internal static IEnumerable<string> WordGroups(string text, int wordsPerGroup)
+    {
+        var start = 0;
+        var words = 0;
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                inWord = false;
+                continue;
+            }
+
+            if (!inWord)
+            {
+                if (words == wordsPerGroup)
+                {
+                    yield return text[start..i];
+                    start = i;
+                    words = 0;
+                }
+
+                words++;
+                inWord = true;
+            }
+        }
+
+        if (start < text.Length)
+        {
+            yield return text[start..];
+        }
+    }
+
+    private static EngineText Label(string text) => new(text, EngineLabel);
+}

@@ -1,0 +1,90 @@
+using SoraPromptGenie.Core.Catalog;
+
+namespace SoraPromptGenie.Core.Engines.Offline;
+
+/// <summary>
+/// The offline engine's model of a prompt: free scene text plus at most one labelled clause per category, the
+/// clauses kept in catalog order. Rendering and parsing round-trip, which is what lets a second card of a category
+/// replace the first.
+/// </summary>
+internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> Clauses)
+{
+    public static PromptDocument Empty { get; } = new(string.Empty, []);
+
+    public static PromptDocument Parse(string? text, PromptCatalog catalog)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Empty;
+        }
+
+        var sceneLines = new List<string>();
+        var document = Empty;
+        var inCinematography = false;
+        foreach (var rawLine in text.Split('\n'))
+        {
+            var line = rawLine.TrimEnd();
+            inCinematography = TemplateHeadings.Update(inCinematography, line.Trim());
+
+            // Inside a structured prompt's Cinematography section "Mood: ..." is part of the template, not a card.
+            if (!inCinematography && PromptClause.TryParse(line.Trim(), catalog, out var clause))
+            {
+                document = document.With(clause);
+            }
+            else if (line.Length > 0 || (sceneLines.Count > 0 && sceneLines[^1].Length > 0))
+            {
+                sceneLines.Add(line);
+            }
+        }
+
+        while (sceneLines.Count > 0 && sceneLines[^1].Length == 0)
+        {
+            sceneLines.RemoveAt(sceneLines.Count - 1);
+        }
+
+        return document with { Scene = string.Join('\n', sceneLines) };
+    }
+
+    /// <summary>Sets the clause of <paramref name="clause"/>'s category, replacing the one already there.</summary>
+    public PromptDocument With(PromptClause clause)
+    {
+        var clauses = Clauses.ToList();
+        var existing = clauses.FindIndex(c => string.Equals(c.Key, clause.Key, StringComparison.OrdinalIgnoreCase));
+        if (existing >= 0)
+        {
+            clauses[existing] = clause;
+        }
+        else
+        {
+            clauses.Add(clause);
+        }
+
+        // OrderBy is stable, so clauses of unknown categories (all ordered last) keep their first-seen order.
+        return this with { Clauses = [.. clauses.OrderBy(c => c.Order)] };
+    }
+
+    public string Render()
+    {
+        var clauses = string.Join('\n', Clauses.Select(c => c.Render()));
+        return (Scene.Length, clauses.Length) switch
+        {
+            (0, _) => clauses,
+            (_, 0) => Scene,
+            _ => Scene + "\n\n" + clauses,
+        };
+    }
+}
+
+/// <summary>The section headings of the Sora 2 template, shared by the parser and the structurer.</summary>
+internal static class TemplateHeadings
+{
+    public const string Cinematography = "Cinematography:";
+    public const string Actions = "Actions:";
+    public const string Dialogue = "Dialogue:";
+
+    /// <summary>Whether the line after <paramref name="line"/> is inside a Cinematography section.</summary>
+    public static bool Update(bool inCinematography, string line) =>
+        line.Equals(Cinematography, StringComparison.OrdinalIgnoreCase)
+        || (inCinematography && !line.Equals(Actions, StringComparison.OrdinalIgnoreCase)
+            && !line.Equals(Dialogue, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,352 @@
+using System.Collections.Frozen;
+using System.Text;
+using SoraPromptGenie.Core.Catalog;
+
+namespace SoraPromptGenie.Core.Engines.Offline;
+
+/// <summary>
+/// Offline structure: sorts a prompt's sentences and clause lines into the Sora 2 template (scene prose,
+/// <c>Cinematography:</c> with <c>Camera shot:</c> and <c>Mood:</c>, <c>Actions:</c> beats, and <c>Dialogue:</c> only
+/// when there is quoted speech). A prompt already in the template is read section by section, so structuring twice
+/// changes nothing.
+/// </summary>
+internal sealed class PromptStructurer(PromptCatalog catalog)
+{
+    public const string DefaultCameraShot = "medium shot, eye level";
+    public const string DefaultMood = "grounded and natural";
+    private const string CinematographyHeading = TemplateHeadings.Cinematography;
+    private const string ActionsHeading = TemplateHeadings.Actions;
+    private const string DialogueHeading = TemplateHeadings.Dialogue;
+    private const string CameraShotLabel = "Camera shot:";
+    private const string MoodLabel = "Mood:";
+    private const int MaxHarvestedMoodWords = 3;
+    private const int MaxSubjectWords = 6;
+
+    private static readonly FrozenSet<string> CameraCategories = WordForms.Words(
+        "camera-angles", "camera-motion", "depth-of-field", "composition");
+
+    private static readonly FrozenSet<string> Articles = WordForms.Words("a", "an", "the");
+
+    private static readonly FrozenSet<string> Placeholders = WordForms.Words("there", "it", "this", "here");
+
+    /// <summary>Openers like "Portrait of ..." that precede the real subject.</summary>
+    private static readonly FrozenSet<string> SubjectLeadIns = WordForms.Words(
+        "portrait", "closeup", "close-up", "shot", "view", "image", "scene", "footage", "video", "clip", "story");
+
+    /// <summary>Openers of a mood sentence that the <c>Mood:</c> label already says.</summary>
+    private static readonly string[] MoodLeadIns =
+    [
+        "the mood is ", "the mood feels ", "the atmosphere is ", "the atmosphere feels ", "the tone is ",
+        "the overall mood is ", "it feels ", "everything feels ", "the scene feels ",
+    ];
+
+    public string Structure(string? prompt)
+    {
+        if (string.IsNullOrWhiteSpace(prompt))
+        {
+            return string.Empty;
+        }
+
+        var lines = prompt.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var parts = lines.Any(l => l.Equals(CinematographyHeading, StringComparison.OrdinalIgnoreCase))
+            ? ReadTemplate(lines)
+            : Classify(lines);
+        return Render(parts);
+    }
+
+    private TemplateParts Classify(List<string> lines)
+    {
+        var parts = new TemplateParts();
+        foreach (var line in lines)
+        {
+            if (PromptClause.TryParse(line, catalog, out var clause))
+            {
+                AddClause(parts, clause);
+                continue;
+            }
+
+            foreach (var sentence in SentenceSplitter.Split(line))
+            {
+                AddSentence(parts, sentence);
+            }
+        }
+
+        return parts;
+    }
+
+    private static void AddClause(TemplateParts parts, PromptClause clause)
+    {
+        if (clause.CategoryId is { } id && CameraCategories.Contains(id))
+        {
+            parts.Camera.Add(Fragment(clause));
+        }
+        else if (string.Equals(clause.CategoryId, "mood", StringComparison.Ordinal))
+        {
+            parts.Mood.Add(Fragment(clause));
+        }
+        else
+        {
+            var sentence = clause.HasTitle ? TextTokens.UpperFirst(clause.Description) : $"{clause.Label}: {clause.Text}";
+            parts.Prose.Add(TextTokens.EnsureSentenceEnd(sentence));
+            Harvest(parts, TextTokens.Tokenize(sentence));
+        }
+    }
+
+    private static void AddSentence(TemplateParts parts, string sentence)
+    {
+        if (IsDialogue(sentence))
+        {
+            parts.Dialogue.Add(sentence);
+            return;
+        }
+
+        var tokens = TextTokens.Tokenize(sentence);
+        if (StructureLexicons.HasCameraTerm(tokens))
+        {
+            parts.Camera.Add(TextTokens.TrimSentenceEnd(TextTokens.LowerFirst(sentence)));
+        }
+        else if (StructureLexicons.IsMoodSentence(tokens))
+        {
+            parts.Mood.Add(WithoutMoodLeadIn(TextTokens.TrimSentenceEnd(TextTokens.LowerFirst(sentence))));
+        }
+        else if (parts.SceneSentence is not null && StructureLexicons.HasActionVerb(tokens))
+        {
+            parts.Beats.Add(TextTokens.TrimSentenceEnd(sentence));
+            Harvest(parts, tokens);
+        }
+        else
+        {
+            // The first scene or action sentence introduces the subject, so it always stays in the prose.
+            parts.SceneSentence ??= sentence;
+            parts.Prose.Add(TextTokens.EnsureSentenceEnd(sentence));
+            Harvest(parts, tokens);
+        }
+    }
+
+    private TemplateParts ReadTemplate(List<string> lines)
+    {
+        var parts = new TemplateParts();
+        var section = Section.Prose;
+        foreach (var line in lines)
+        {
+            if (HeadingOf(line) is { } heading)
+            {
+                section = heading;
+                continue;
+            }
+
+            switch (section)
+            {
+                case Section.Cinematography when TryValue(line, CameraShotLabel, out var camera):
+                    parts.Camera.Add(camera);
+                    break;
+                case Section.Cinematography when TryValue(line, MoodLabel, out var mood):
+                    parts.Mood.Add(mood);
+                    break;
+                case Section.Cinematography:
+                    parts.ExtraCinematography.Add(line);
+                    break;
+                case Section.Prose or Section.Actions or Section.Dialogue when PromptClause.TryParse(line, catalog, out var clause):
+                    // A card applied to an already structured prompt lands after the template; sort it in.
+                    AddClause(parts, clause);
+                    break;
+                case Section.Actions:
+                    parts.Beats.Add(StripBullet(line));
+                    break;
+                case Section.Dialogue:
+                    parts.Dialogue.Add(StripBullet(line));
+                    break;
+                default:
+                    parts.Prose.Add(line);
+                    break;
+            }
+        }
+
+        var paragraph = string.Join(' ', parts.Prose);
+        parts.SceneSentence = SentenceSplitter.Split(paragraph).FirstOrDefault();
+        Harvest(parts, TextTokens.Tokenize(paragraph));
+        return parts;
+    }
+
+    private static Section? HeadingOf(string line) =>
+        line.Equals(CinematographyHeading, StringComparison.OrdinalIgnoreCase) ? Section.Cinematography
+        : line.Equals(ActionsHeading, StringComparison.OrdinalIgnoreCase) ? Section.Actions
+        : line.Equals(DialogueHeading, StringComparison.OrdinalIgnoreCase) ? Section.Dialogue
+        : null;
+
+    private static string Render(TemplateParts parts)
+    {
+        var builder = new StringBuilder();
+        if (parts.Prose.Count > 0)
+        {
+            builder.AppendJoin(' ', parts.Prose).Append("\n\n");
+        }
+
+        builder.Append(CinematographyHeading).Append('\n');
+        builder.Append(CameraShotLabel).Append(' ').Append(JoinOrDefault(parts.Camera, DefaultCameraShot)).Append('\n');
+        builder.Append(MoodLabel).Append(' ').Append(MoodLine(parts)).Append('\n');
+        foreach (var extra in parts.ExtraCinematography)
+        {
+            builder.Append(extra).Append('\n');
+        }
+
+        builder.Append('\n').Append(ActionsHeading).Append('\n');
+        foreach (var beat in parts.Beats.Count > 0 ? parts.Beats : DerivedBeats(parts.SceneSentence))
+        {
+            builder.Append("- ").Append(beat).Append('\n');
+        }
+
+        if (parts.Dialogue.Count > 0)
+        {
+            builder.Append('\n').Append(DialogueHeading).Append('\n');
+            foreach (var line in parts.Dialogue)
+            {
+                builder.Append("- ").Append(line).Append('\n');
+            }
+        }
+
+        return builder.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>
+    /// Joins the parts, or gives the default when there are none. A default left by an earlier structuring pass is a
+    /// placeholder, so it gives way once a real part (a card applied since) arrives.
+    /// </summary>
+    private static string JoinOrDefault(List<string> parts, string fallback)
+    {
+        var real = parts.Where(p => !p.Equals(fallback, StringComparison.OrdinalIgnoreCase)).ToList();
+        return real.Count > 0 ? string.Join("; ", real) : fallback;
+    }
+
+    private static string MoodLine(TemplateParts parts) =>
+        parts.Mood.Count > 0 ? JoinOrDefault(parts.Mood, DefaultMood)
+        : parts.MoodWords.Count > 0 ? string.Join(", ", parts.MoodWords.Take(MaxHarvestedMoodWords))
+        : DefaultMood;
+
+    /// <summary>Beats for a prompt with no action sentence: the scene's own action, then a held moment on its subject.</summary>
+    internal static IReadOnlyList<string> DerivedBeats(string? sceneSentence)
+    {
+        if (sceneSentence is null)
+        {
+            return ["Hold on the subject for a four-count as the camera completes its move"];
+        }
+
+        var subject = Subject(sceneSentence);
+        return StructureLexicons.HasActionVerb(TextTokens.Tokenize(sceneSentence))
+            ? [TextTokens.TrimSentenceEnd(sceneSentence), $"Hold on {subject} for a two-count as the shot settles"]
+            : [$"Hold on {subject} for a four-count as the camera completes its move"];
+    }
+
+    /// <summary>The noun phrase a scene sentence opens with: "A red fox trots across ..." gives "the red fox".</summary>
+    internal static string Subject(string sentence)
+    {
+        var raw = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var skip = raw.Length > 2 && SubjectLeadIns.Contains(raw[0].ToLowerInvariant())
+            && raw[1].Equals("of", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
+        var words = new List<string>();
+        foreach (var rawWord in raw.Skip(skip))
+        {
+            var word = rawWord.Trim('"', '“', '”', '(', ')');
+            var bare = word.TrimEnd(',', '.', ';', ':', '!', '?');
+            var lower = bare.ToLowerInvariant();
+            if (bare.Length == 0 || StructureLexicons.ActionVerbs.Contains(lower)
+                || (words.Count > 0 && StructureLexicons.SubjectStops.Contains(lower)))
+            {
+                break;
+            }
+
+            words.Add(bare);
+            if (bare.Length != word.Length || words.Count == MaxSubjectWords)
+            {
+                break;
+            }
+        }
+
+        var first = words.Count > 0 ? words[0].ToLowerInvariant() : string.Empty;
+        if (words.Count == 0 || (words.Count == 1 && (Placeholders.Contains(first) || Articles.Contains(first))))
+        {
+            return "the subject";
+        }
+
+        if (Articles.Contains(first))
+        {
+            words[0] = "the";
+        }
+        else if (words.Count == 1 || !char.IsUpper(words[1][0]))
+        {
+            // A capitalised second word suggests a name ("Maria Lopez"); otherwise the capital is only sentence case.
+            words[0] = TextTokens.LowerFirst(words[0]);
+        }
+
+        return string.Join(' ', words);
+    }
+
+    private static string WithoutMoodLeadIn(string fragment)
+    {
+        foreach (var leadIn in MoodLeadIns)
+        {
+            if (fragment.Length > leadIn.Length && fragment.StartsWith(leadIn, StringComparison.OrdinalIgnoreCase))
+            {
+                return fragment[leadIn.Length..];
+            }
+        }
+
+        return fragment;
+    }
+
+    private static string Fragment(PromptClause clause) =>
+        clause.HasTitle
+            ? $"{clause.Title.ToLowerInvariant()}{PromptClause.TitleSeparator}{TextTokens.TrimSentenceEnd(TextTokens.LowerFirst(clause.Description))}"
+            : TextTokens.TrimSentenceEnd(TextTokens.LowerFirst(clause.Text));
+
+    private static bool IsDialogue(string sentence) =>
+        sentence.Contains('“', StringComparison.Ordinal) || sentence.Count(c => c == '"') >= 2;
+
+    private static void Harvest(TemplateParts parts, List<string> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (StructureLexicons.MoodWords.Contains(token) && !parts.MoodWords.Contains(token))
+            {
+                parts.MoodWords.Add(token);
+            }
+        }
+    }
+
+    private static bool TryValue(string line, string label, out string value)
+    {
+        value = line.StartsWith(label, StringComparison.OrdinalIgnoreCase) ? line[label.Length..].Trim() : string.Empty;
+        return value.Length > 0;
+    }
+
+    private static string StripBullet(string line) =>
+        line is ['-' or '*' or '•', ' ', ..] ? line[2..].Trim() : line;
+
+    private enum Section
+    {
+        Prose,
+        Cinematography,
+        Actions,
+        Dialogue,
+    }
+
+    private sealed class TemplateParts
+    {
+        public List<string> Prose { get; } = [];
+
+        /// <summary>The first free-text scene sentence; derived beats name its subject.</summary>
+        public string? SceneSentence { get; set; }
+
+        public List<string> Camera { get; } = [];
+
+        public List<string> Mood { get; } = [];
+
+        public List<string> MoodWords { get; } = [];
+
+        public List<string> ExtraCinematography { get; } = [];
+
+        public List<string> Beats { get; } = [];
+
+        public List<string> Dialogue { get; } = [];
+    }
+}

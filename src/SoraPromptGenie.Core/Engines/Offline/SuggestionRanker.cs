@@ -1,0 +1,58 @@
+using System.Collections.Frozen;
+using SoraPromptGenie.Core.Catalog;
+
+namespace SoraPromptGenie.Core.Engines.Offline;
+
+/// <summary>
+/// Offline suggestions: the category's catalog entries ranked by how many content words of their title and
+/// description the prompt already uses, leaving out entries whose title the prompt already contains (they are
+/// applied). Ties keep catalog order, so the result is stable.
+/// </summary>
+internal sealed class SuggestionRanker(PromptCatalog catalog)
+{
+    private readonly FrozenDictionary<string, EntryTerms> _termsById = catalog.Categories
+        .SelectMany(c => c.Enhancements)
+        .DistinctBy(e => e.Id, StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(e => e.Id, EntryTerms.Of, StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlyList<Suggestion> Rank(SuggestionRequest request)
+    {
+        var category = catalog.FindCategory(request.Category.Id) ?? request.Category;
+        if (request.Count <= 0 || category.Enhancements.Count == 0)
+        {
+            return [];
+        }
+
+        var promptTokens = TextTokens.Tokenize(request.CurrentPrompt ?? string.Empty);
+        var promptStems = TextTokens.ContentStems(promptTokens);
+        var ranked = new List<(Enhancement Enhancement, int Index, int Score)>(category.Enhancements.Count);
+        for (var index = 0; index < category.Enhancements.Count; index++)
+        {
+            var enhancement = category.Enhancements[index];
+            var terms = _termsById.TryGetValue(enhancement.Id, out var known) && known.Title == enhancement.Title
+                ? known
+                : EntryTerms.Of(enhancement);
+            if (!TextTokens.ContainsSequence(promptTokens, terms.TitleTokens))
+            {
+                ranked.Add((enhancement, index, terms.Stems.Count(promptStems.Contains)));
+            }
+        }
+
+        return ranked
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Index)
+            .Take(request.Count)
+            .Select(x => new Suggestion(x.Enhancement.Id, x.Enhancement.Title, x.Enhancement.Description, category.Id))
+            .ToList();
+    }
+
+    /// <summary>An entry's title tokens (to spot it already applied) and content stems (to score overlap), computed once.</summary>
+    private sealed record EntryTerms(string Title, IReadOnlyList<string> TitleTokens, FrozenSet<string> Stems)
+    {
+        public static EntryTerms Of(Enhancement enhancement) => new(
+            enhancement.Title,
+            TextTokens.Tokenize(enhancement.Title),
+            TextTokens.ContentStems(TextTokens.Tokenize(enhancement.Title + " " + enhancement.Description))
+                .ToFrozenSet(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,265 @@
+using SoraPromptGenie.Core.Catalog;
+using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Engines.Offline;
+
+namespace SoraPromptGenie.Tests.Engines.Offline;
+
+public sealed class OfflinePromptEngineTests
+{
+    private const string GoldenHourClause =
+        "Lighting: Golden Hour — warm, low-angle sunlight an hour before sunset rakes across the scene, casting long soft shadows and amber rim light.";
+
+    private static readonly PromptCatalog Catalog = PromptCatalog.LoadEmbedded();
+    private readonly OfflinePromptEngine _engine = new(Catalog);
+
+    [Fact]
+    public async Task EnhanceAsync_OneEnhancement_AppendsLabelledClauseAfterScene()
+    {
+        var result = await _engine.EnhanceAsync("A fox crosses a snowy road.", [Card("lighting/golden-hour")], CancellationToken.None);
+
+        Assert.Equal("A fox crosses a snowy road.\n\n" + GoldenHourClause, result.Text);
+        Assert.Equal("offline", result.Engine);
+        Assert.Null(result.FallbackReason);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_EmptyPrompt_ReturnsTheClausesAlone()
+    {
+        var result = await _engine.EnhanceAsync("  \n ", [Card("lighting/golden-hour")], CancellationToken.None);
+
+        Assert.Equal(GoldenHourClause, result.Text);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_SecondCardOfSameCategory_ReplacesTheFirstClause()
+    {
+        var first = await _engine.EnhanceAsync("A fox crosses a snowy road.", [Card("lighting/golden-hour")], CancellationToken.None);
+
+        var second = await _engine.EnhanceAsync(first.Text, [Card("lighting/neon-glow")], CancellationToken.None);
+
+        var lines = second.Text.Split('\n');
+        Assert.Single(lines, l => l.StartsWith("Lighting:", StringComparison.Ordinal));
+        Assert.Contains("Lighting: Neon Glow — magenta and cyan neon signs", second.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Golden Hour", second.Text, StringComparison.Ordinal);
+        Assert.StartsWith("A fox crosses a snowy road.\n\n", second.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("lighting")]
+    [InlineData("LIGHTING")]
+    [InlineData("Lighting")]
+    [InlineData(" lighting ")]
+    public async Task EnhanceAsync_CategoryAsIdOrDisplayNameInAnyCase_UsesTheCatalogLabel(string category)
+    {
+        var golden = Catalog.FindEnhancement("lighting/golden-hour")!;
+
+        var result = await _engine.EnhanceAsync("", [new EnhancementSpec(golden.Title, golden.Description, category)], CancellationToken.None);
+
+        Assert.Equal(GoldenHourClause, result.Text);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_SeveralEnhancements_EmitsOneClausePerLineInCatalogOrder()
+    {
+        EnhancementSpec[] cards = [Card("style/cinematic-35mm"), Card("weather/light-rain"), Card("camera-angles/low-angle"), Card("lighting/neon-glow")];
+
+        var result = await _engine.EnhanceAsync("A courier wheels a bicycle down an alley.", cards, CancellationToken.None);
+
+        var labels = result.Text.Split("\n\n")[1].Split('\n').Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ToList();
+        Assert.Equal(["Camera Angles", "Lighting", "Weather", "Style"], labels);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_CardsAppliedOneByOneInAnyOrder_MatchesOneMergedCall()
+    {
+        EnhancementSpec[] cards = [Card("texture/fine-film-grain"), Card("mood/melancholic"), Card("camera-motion/slow-dolly-in")];
+        var merged = await _engine.EnhanceAsync("An old man feeds pigeons.", cards, CancellationToken.None);
+
+        var text = "An old man feeds pigeons.";
+        foreach (var card in cards.Reverse())
+        {
+            text = (await _engine.EnhanceAsync(text, [card], CancellationToken.None)).Text;
+        }
+
+        Assert.Equal(merged.Text, text);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_TwoCardsOfOneCategoryInOneCall_KeepsTheLast()
+    {
+        var result = await _engine.EnhanceAsync("A fox.", [Card("lighting/golden-hour"), Card("lighting/moonlight")], CancellationToken.None);
+
+        Assert.Equal(
+            "A fox.\n\nLighting: Cool Moonlight — pale blue moonlight from high above picks out edges and silhouettes while the rest of the scene falls into soft, cool shadow.",
+            result.Text);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_UnknownCategory_LabelsClauseWithGivenTextAfterKnownOnes()
+    {
+        EnhancementSpec[] cards = [new("Whispered Score", "A faint piano motif under the scene", "Sound Design"), Card("style/film-noir")];
+
+        var result = await _engine.EnhanceAsync("A detective waits.", cards, CancellationToken.None);
+
+        var clauses = result.Text.Split("\n\n")[1].Split('\n');
+        Assert.StartsWith("Style: Film Noir — ", clauses[0], StringComparison.Ordinal);
+        Assert.Equal("Sound Design: Whispered Score — a faint piano motif under the scene.", clauses[1]);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_UnknownCategoryAppliedAgainInOtherCase_ReplacesItsClauseWithTheGivenLabel()
+    {
+        var first = await _engine.EnhanceAsync("A detective waits.", [new("Whispered Score", "A faint piano motif.", "Sound Design")], CancellationToken.None);
+
+        var second = await _engine.EnhanceAsync(first.Text, [new("Rain Ambience", "Steady rain on the windows.", "sound design")], CancellationToken.None);
+
+        Assert.Equal("A detective waits.\n\nsound design: Rain Ambience — steady rain on the windows.", second.Text);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_HandWrittenCategoryLine_IsReplacedByTheCard()
+    {
+        const string prompt = "A fox crosses a snowy road.\nlighting: a single streetlamp";
+
+        var result = await _engine.EnhanceAsync(prompt, [Card("lighting/golden-hour")], CancellationToken.None);
+
+        Assert.Equal("A fox crosses a snowy road.\n\n" + GoldenHourClause, result.Text);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_MultiLineSceneWithColonInProse_KeepsSceneVerbatim()
+    {
+        const string scene = "Morning in a small harbour town.\n\nNote: the baker opens the shutters first.";
+
+        var result = await _engine.EnhanceAsync(scene, [Card("time-of-day/blue-hour")], CancellationToken.None);
+
+        Assert.StartsWith(scene + "\n\nTime of Day: Blue Hour — ", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_NoEnhancements_ReturnsThePromptUnchanged()
+    {
+        var result = await _engine.EnhanceAsync("A fox crosses a snowy road.", [], CancellationToken.None);
+
+        Assert.Equal("A fox crosses a snowy road.", result.Text);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_CancelledToken_Throws()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _engine.EnhanceAsync("A fox.", [Card("lighting/golden-hour")], cancelled.Token));
+    }
+
+    public static TheoryData<string> StreamedOperations => ["enhance", "expand", "structure"];
+
+    [Theory]
+    [MemberData(nameof(StreamedOperations))]
+    public async Task StreamAsync_AnyOperation_DeltasConcatenateToTheNonStreamingText(string operation)
+    {
+        var (streamed, expected) = operation switch
+        {
+            "enhance" => (new TextOperation.Enhance("A fox crosses a snowy road at night.", [Card("lighting/moonlight"), Card("camera-angles/low-angle")]),
+                await _engine.EnhanceAsync("A fox crosses a snowy road at night.", [Card("lighting/moonlight"), Card("camera-angles/low-angle")], CancellationToken.None)),
+            "expand" => ((TextOperation)new TextOperation.Expand("a fox crossing a snowy road at night"),
+                await _engine.ExpandAsync("a fox crossing a snowy road at night", CancellationToken.None)),
+            _ => (new TextOperation.Structure("A fox crosses a road. The camera tracks it. She says, \"Look.\""),
+                await _engine.StructureAsync("A fox crosses a road. The camera tracks it. She says, \"Look.\"", CancellationToken.None)),
+        };
+
+        var chunks = new List<EngineStreamChunk>();
+        await foreach (var chunk in _engine.StreamAsync(streamed, CancellationToken.None))
+        {
+            chunks.Add(chunk);
+        }
+
+        var deltas = chunks[..^1];
+        Assert.True(deltas.Count > 1, "expected several word-group deltas");
+        Assert.All(deltas, d => Assert.Null(d.Final));
+        Assert.Equal(expected.Text, string.Concat(deltas.Select(d => d.Delta)));
+        Assert.Equal(expected, chunks[^1].Final);
+        Assert.Equal(string.Empty, chunks[^1].Delta);
+    }
+
+    [Fact]
+    public async Task StreamAsync_CancelledMidway_StopsWithCancellation()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var received = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in _engine.StreamAsync(new TextOperation.Expand("a fox crossing a snowy road at night"), cancellation.Token))
+            {
+                received++;
+                await cancellation.CancelAsync();
+            }
+        });
+        Assert.Equal(1, received);
+    }
+
+    [Theory]
+    [InlineData("one two three four five six seven eight nine ten eleven twelve thirteen", 3)]
+    [InlineData("  leading and trailing space  ", 1)]
+    [InlineData("", 0)]
+    public void WordGroups_Text_SplitsIntoGroupsThatConcatenateBack(string text, int groups)
+    {
+        var parts = OfflinePromptEngine.WordGroups(text, 6).ToList();
+
+        Assert.Equal(groups, parts.Count);
+        Assert.Equal(text, string.Concat(parts));
+    }
+
+    [Fact]
+    public async Task AllOperations_RepeatedAndOnAFreshEngine_GiveIdenticalOutput()
+    {
+        var other = new OfflinePromptEngine(PromptCatalog.LoadEmbedded());
+        const string idea = "a lone skateboarder races down a rain-soaked neon street at night";
+        var suggestion = new SuggestionRequest(Catalog.FindCategory("mood")!, 5, idea);
+
+        var runs = new List<string>();
+        foreach (var engine in new[] { _engine, _engine, other })
+        {
+            var expanded = (await engine.ExpandAsync(idea, CancellationToken.None)).Text;
+            var enhanced = (await engine.EnhanceAsync(expanded, [Card("weather/heavy-downpour"), Card("mood/tense-suspense")], CancellationToken.None)).Text;
+            var structured = (await engine.StructureAsync(enhanced, CancellationToken.None)).Text;
+            var suggested = (await engine.SuggestAsync(suggestion, CancellationToken.None)).Suggestions.Select(s => s.Id);
+            runs.Add(string.Join("\n|\n", expanded, enhanced, structured, string.Join(',', suggested)));
+        }
+
+        Assert.Equal(runs[0], runs[1]);
+        Assert.Equal(runs[0], runs[2]);
+    }
+
+    [Fact]
+    public void AllOperations_TypicalPrompts_StayFarBelowAMillisecond()
+    {
+        var idea = Catalog.Starters[0].Prompt;
+        var expanded = _engine.Expand(idea);
+        var request = new SuggestionRequest(Catalog.FindCategory("lighting")!, 8, expanded);
+        _engine.Structure(expanded);
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        const int Rounds = 200;
+        for (var i = 0; i < Rounds; i++)
+        {
+            _engine.Expand(idea);
+            _engine.Enhance(expanded, [Card("weather/light-rain")]);
+            _engine.Suggest(request);
+            _engine.Structure(expanded);
+        }
+
+        stopwatch.Stop();
+
+        // A generous bound (1 ms per operation) so a loaded CI machine does not flake; typical cost is tens of microseconds.
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(Rounds * 4), $"{Rounds * 4} operations took {stopwatch.ElapsedMilliseconds} ms");
+    }
+
+    private static EnhancementSpec Card(string id)
+    {
+        var enhancement = Catalog.FindEnhancement(id) ?? throw new ArgumentException($"No catalog card {id}.", nameof(id));
+        return new EnhancementSpec(enhancement.Title, enhancement.Description, enhancement.Category);
+    }
+}
