@@ -1,5 +1,3 @@
-using Sentry;
-using Sentry.AspNetCore;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Telemetry;

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Sentry;
 
 namespace SoraPromptGenie.Ops.Sentry;
 
@@ -79,7 +78,7 @@ public sealed partial class SentryScrubber
         var changed = message != breadcrumb.Message
             || (breadcrumb.Data is { } original && data is not null && original.Any(pair => data[pair.Key] != pair.Value));
         return changed
-            ? new Breadcrumb(breadcrumb.Timestamp, message, breadcrumb.Type, data, breadcrumb.Category, breadcrumb.Level)
+            ? new Breadcrumb(message ?? string.Empty, breadcrumb.Type ?? "default", data, breadcrumb.Category, breadcrumb.Level)
             : breadcrumb;
     }
 
