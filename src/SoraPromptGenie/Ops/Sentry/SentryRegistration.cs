@@ -31,6 +31,9 @@ public static class SentryRegistration
             sentry.Release = options.Release ?? BuildInfo.Release;
             sentry.TracesSampleRate = options.EffectiveTracesSampleRate(environment);
             sentry.SendDefaultPii = false;
+
+            // The module list adds kilobytes to every event and names every dependency version; stack traces suffice.
+            sentry.ReportAssembliesMode = ReportAssembliesMode.None;
             sentry.MaxRequestBodySize = global::Sentry.Extensibility.RequestSize.None;
             sentry.ShutdownTimeout = FlushTimeout;
             sentry.SetBeforeSend((sentryEvent, _) => IsWorthReporting(sentryEvent) ? scrubber.Scrub(sentryEvent) : null);
