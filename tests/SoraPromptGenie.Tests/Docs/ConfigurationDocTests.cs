@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
 using SoraPromptGenie.Ops.Configuration;
 
 namespace SoraPromptGenie.Tests.Docs;
@@ -58,13 +59,13 @@ public sealed partial class ConfigurationDocTests
         Assert.Contains(Rows, r => r.Variable == "OPENROUTER_API_KEY" && r.Key == "Llm:ApiKey");
     }
 
-    /// <summary>Options classes of the host: public settable properties under their section.</summary>
+    /// <summary>Options classes of the host: public settable properties under their section (and binding name).</summary>
     private static IEnumerable<string> BindableKeys() =>
         typeof(EnvironmentAliases).Assembly.GetTypes()
             .Where(t => t.IsClass && t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true })
             .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.SetMethod is { IsPublic: true })
-                .Select(p => $"{t.GetField("SectionName")!.GetRawConstantValue()}:{p.Name}"));
+                .Select(p => $"{t.GetField("SectionName")!.GetRawConstantValue()}:{p.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? p.Name}"));
 
     private static List<DocRow> ReadRows()
     {
