@@ -14,6 +14,8 @@ public readonly record struct StudioResult<T>(T? Value, string? Error)
 public static class StudioResult
 {
     public static StudioResult<T> Invalid<T>(string message) => new(default, message);
+
+    public static StudioResult<T> Of<T>(T value) => new(value, null);
 }
 
 /// <summary>
@@ -26,30 +28,20 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog)
     public async Task<StudioResult<EngineText>> EnhanceAsync(
         string? currentPrompt, IReadOnlyList<EnhancementInput> enhancements, CancellationToken cancellationToken)
     {
-        if (enhancements.Count is 0 or > PromptLimits.MaxEnhancements)
-        {
-            return StudioResult.Invalid<EngineText>("Send one enhancement, or 1 to 12 enhancements, one per category.");
-        }
+        var specs = ToSpecs(enhancements);
+        return specs.Value is { } valid
+            ? await engine.EnhanceAsync(currentPrompt ?? string.Empty, valid, cancellationToken)
+            : StudioResult.Invalid<EngineText>(specs.Error!);
+    }
 
-        var specs = new List<EnhancementSpec>(enhancements.Count);
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var input in enhancements)
-        {
-            if (string.IsNullOrWhiteSpace(input.Title) || string.IsNullOrWhiteSpace(input.Category))
-            {
-                return StudioResult.Invalid<EngineText>("Each enhancement needs a title and a category.");
-            }
-
-            var category = catalog.FindCategory(input.Category)?.Id ?? input.Category.Trim();
-            if (!seen.Add(category))
-            {
-                return StudioResult.Invalid<EngineText>($"Only one enhancement per category can be applied; '{category}' appears twice.");
-            }
-
-            specs.Add(new EnhancementSpec(input.Title.Trim(), input.Description?.Trim() ?? string.Empty, category));
-        }
-
-        return await engine.EnhanceAsync(currentPrompt ?? string.Empty, specs, cancellationToken);
+    /// <summary>The streamed form of <see cref="EnhanceAsync"/>: same checks, then deltas and a final chunk.</summary>
+    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamEnhance(
+        string? currentPrompt, IReadOnlyList<EnhancementInput> enhancements, CancellationToken cancellationToken)
+    {
+        var specs = ToSpecs(enhancements);
+        return specs.Value is { } valid
+            ? StudioResult.Of(engine.StreamAsync(new TextOperation.Enhance(currentPrompt ?? string.Empty, valid), cancellationToken))
+            : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(specs.Error!);
     }
 
     public async Task<StudioResult<EngineSuggestions>> SuggestAsync(
@@ -88,6 +80,52 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog)
             ? new EngineText(string.Empty, "offline")
             : await engine.StructureAsync(prompt, cancellationToken);
 
+    /// <summary>The streamed form of <see cref="ExpandAsync"/>.</summary>
+    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamExpand(string? basicPrompt, CancellationToken cancellationToken) =>
+        CountWords(basicPrompt) < PromptLimits.MinBasicPromptWords
+            ? StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(PromptLimits.TooFewWordsMessage)
+            : StudioResult.Of(engine.StreamAsync(new TextOperation.Expand(basicPrompt!.Trim()), cancellationToken));
+
+    /// <summary>The streamed form of <see cref="StructureAsync"/>; empty in, one final chunk with empty text out.</summary>
+    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamStructure(string? prompt, CancellationToken cancellationToken) =>
+        StudioResult.Of(string.IsNullOrWhiteSpace(prompt)
+            ? EmptyStructure()
+            : engine.StreamAsync(new TextOperation.Structure(prompt), cancellationToken));
+
     public static int CountWords(string? text) =>
         string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+
+    private static async IAsyncEnumerable<EngineStreamChunk> EmptyStructure()
+    {
+        await Task.CompletedTask;
+        yield return new EngineStreamChunk(string.Empty, new EngineText(string.Empty, "offline"));
+    }
+
+    private StudioResult<IReadOnlyList<EnhancementSpec>> ToSpecs(IReadOnlyList<EnhancementInput> enhancements)
+    {
+        if (enhancements.Count is 0 or > PromptLimits.MaxEnhancements)
+        {
+            return StudioResult.Invalid<IReadOnlyList<EnhancementSpec>>("Send one enhancement, or 1 to 12 enhancements, one per category.");
+        }
+
+        var specs = new List<EnhancementSpec>(enhancements.Count);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var input in enhancements)
+        {
+            if (string.IsNullOrWhiteSpace(input.Title) || string.IsNullOrWhiteSpace(input.Category))
+            {
+                return StudioResult.Invalid<IReadOnlyList<EnhancementSpec>>("Each enhancement needs a title and a category.");
+            }
+
+            var category = catalog.FindCategory(input.Category)?.Id ?? input.Category.Trim();
+            if (!seen.Add(category))
+            {
+                return StudioResult.Invalid<IReadOnlyList<EnhancementSpec>>($"Only one enhancement per category can be applied; '{category}' appears twice.");
+            }
+
+            specs.Add(new EnhancementSpec(input.Title.Trim(), input.Description?.Trim() ?? string.Empty, category));
+        }
+
+        return StudioResult.Of<IReadOnlyList<EnhancementSpec>>(specs);
+    }
 }

@@ -11,38 +11,62 @@ public static class PromptingEndpoints
     {
         var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai);
         group.MapPost("/enhance-prompt", EnhanceAsync)
-            .WithName("EnhancePrompt").WithSummary("Merge one enhancement, or several (one per category) in one call, into a prompt.");
+            .WithName("EnhancePrompt").WithSummary("Merge one enhancement, or several (one per category) in one call, into a prompt.")
+            .WithTextStreaming<EnhancePromptRequest, EnhancePromptResponse>(StreamEnhance, EnhancedResponse);
         group.MapPost("/generate-suggestions", SuggestAsync)
             .WithName("GenerateSuggestions").WithSummary("Suggest fresh enhancement cards for a category.");
         group.MapPost("/auto-generate-prompt", ExpandAsync)
-            .WithName("AutoGeneratePrompt").WithSummary("Expand a basic idea of three words or more into a cinematic prompt.");
+            .WithName("AutoGeneratePrompt").WithSummary("Expand a basic idea of three words or more into a cinematic prompt.")
+            .WithTextStreaming<AutoGeneratePromptRequest, AutoGeneratePromptResponse>(
+                (request, studio, ct) => studio.StreamExpand(request.BasicPrompt, ct), GeneratedResponse);
         group.MapPost("/structure-prompt", StructureAsync)
-            .WithName("StructurePrompt").WithSummary("Restructure a prompt into the Sora 2 prompting guide's template.");
+            .WithName("StructurePrompt").WithSummary("Restructure a prompt into the Sora 2 prompting guide's template.")
+            .WithTextStreaming<StructurePromptRequest, StructurePromptResponse>(
+                (request, studio, ct) => studio.StreamStructure(request.CurrentPrompt, ct), StructuredResponse);
         return group;
     }
 
     private static async Task<Results<Ok<EnhancePromptResponse>, ApiErrorResult>> EnhanceAsync(
         EnhancePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
     {
-        var enhancements = (request.Enhancement, request.Enhancements) switch
+        var enhancements = EnhancementsOf(request);
+        if (enhancements.Value is null)
         {
-            ({ } single, null) => [single],
-            (null, { } several) => several,
-            (null, null) => null,
-            _ => null,
-        };
-        if (enhancements is null)
-        {
-            return ApiResults.Validation(request.Enhancement is null
-                ? "enhancement (an object) or enhancements (an array) is required."
-                : "Send either enhancement or enhancements, not both.");
+            return ApiResults.Validation(enhancements.Error!);
         }
 
-        var result = await studio.EnhanceAsync(request.CurrentPrompt, enhancements, cancellationToken);
+        var result = await studio.EnhanceAsync(request.CurrentPrompt, enhancements.Value, cancellationToken);
         return result.Value is { } text
-            ? TypedResults.Ok(new EnhancePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage })
+            ? TypedResults.Ok(EnhancedResponse(text))
             : ApiResults.Validation(result.Error!);
     }
+
+    private static StudioResult<IReadOnlyList<EnhancementInput>> EnhancementsOf(EnhancePromptRequest request) =>
+        (request.Enhancement, request.Enhancements) switch
+        {
+            ({ } single, null) => StudioResult.Of<IReadOnlyList<EnhancementInput>>([single]),
+            (null, { } several) => StudioResult.Of(several),
+            (null, null) => StudioResult.Invalid<IReadOnlyList<EnhancementInput>>("enhancement (an object) or enhancements (an array) is required."),
+            _ => StudioResult.Invalid<IReadOnlyList<EnhancementInput>>("Send either enhancement or enhancements, not both."),
+        };
+
+    private static StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamEnhance(
+        EnhancePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
+    {
+        var enhancements = EnhancementsOf(request);
+        return enhancements.Value is { } valid
+            ? studio.StreamEnhance(request.CurrentPrompt, valid, cancellationToken)
+            : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(enhancements.Error!);
+    }
+
+    private static EnhancePromptResponse EnhancedResponse(EngineText text) =>
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage };
+
+    private static AutoGeneratePromptResponse GeneratedResponse(EngineText text) =>
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage };
+
+    private static StructurePromptResponse StructuredResponse(EngineText text) =>
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage };
 
     private static async Task<Results<Ok<GenerateSuggestionsResponse>, ApiErrorResult>> SuggestAsync(
         GenerateSuggestionsRequest request, PromptStudio studio, CancellationToken cancellationToken)
@@ -62,14 +86,14 @@ public static class PromptingEndpoints
         AutoGeneratePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
     {
         var result = await studio.ExpandAsync(request.BasicPrompt, cancellationToken);
-        return Respond(result, text => new AutoGeneratePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage });
+        return Respond(result, GeneratedResponse);
     }
 
     private static async Task<Results<Ok<StructurePromptResponse>, ApiErrorResult>> StructureAsync(
         StructurePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
     {
         var result = await studio.StructureAsync(request.CurrentPrompt, cancellationToken);
-        return Respond(result, text => new StructurePromptResponse(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage });
+        return Respond(result, StructuredResponse);
     }
 
     private static Results<Ok<TResponse>, ApiErrorResult> Respond<TResponse>(StudioResult<EngineText> result, Func<EngineText, TResponse> map) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SoraPromptGenie.Core.Lint;
 
 namespace SoraPromptGenie.Tests.Lint;
@@ -148,25 +147,6 @@ public sealed class PromptLinterTests
 
         Assert.All(findings, f => Assert.Contains(f.Severity, severities));
         Assert.All(findings, f => Assert.Matches("^[a-z]+(-[a-z]+)*$", f.Rule));
-    }
-
-    [Fact]
-    public void Lint_TypicalPrompt_TakesWellUnderAMillisecond()
-    {
-        _ = _linter.Lint(StrongPrompt);
-        const int runs = 2_000;
-
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < runs; i++)
-        {
-            _ = _linter.Lint(StrongPrompt);
-        }
-
-        watch.Stop();
-
-        // The target is well under 100 µs; the bound is loose because the test machine is shared.
-        var averageMicroseconds = watch.Elapsed.TotalMicroseconds / runs;
-        Assert.True(averageMicroseconds < 500, $"{averageMicroseconds:F1} µs per lint");
     }
 
     // ---- framing ----
