@@ -21,6 +21,14 @@ public static class RequestContext
         var requestId = IsAcceptable(incoming) ? incoming : Activity.Current?.Id ?? context.TraceIdentifier;
         context.TraceIdentifier = requestId;
         context.Response.Headers[RequestIdHeader] = requestId;
+
+        // The exception handler clears the response headers before writing an error; put the id back on the way out.
+        context.Response.OnStarting(static state =>
+        {
+            var (response, id) = ((HttpResponse, string))state;
+            response.Headers[RequestIdHeader] = id;
+            return Task.CompletedTask;
+        }, (context.Response, requestId));
         using (LogContext.PushProperty("RequestId", requestId))
         {
             await next(context);

@@ -8,7 +8,8 @@ namespace SoraPromptGenie.Ops.Logging;
 
 /// <summary>
 /// Serilog to the console, logs/combined.log (everything at or above the minimum) and logs/error.log (errors only),
-/// each rolled at 5 MB keeping 5 files, plus one line per HTTP request in the runbook's format.
+/// each rolled at 5 MB keeping 5 files, plus one line per HTTP request in the runbook's format. The sinks sit behind one
+/// background writer so a request never waits on the console or the disk; disposing the logger at shutdown drains it.
 /// </summary>
 public static class LoggingRegistration
 {
@@ -32,22 +33,25 @@ public static class LoggingRegistration
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Extensions.Http.Resilience", LogEventLevel.Warning)
                 .Enrich.FromLogContext()
-                .WriteTo.Console(Formatter(options.IsJson))
-                .WriteTo.File(
-                    Formatter(options.IsJson),
-                    Path.Combine(directory, "combined.log"),
-                    fileSizeLimitBytes: FileSizeLimitBytes,
-                    rollOnFileSizeLimit: true,
-                    retainedFileCountLimit: RetainedFiles,
-                    buffered: true,
-                    flushToDiskInterval: TimeSpan.FromSeconds(1))
-                .WriteTo.File(
-                    Formatter(options.IsJson),
-                    Path.Combine(directory, "error.log"),
-                    restrictedToMinimumLevel: LogEventLevel.Error,
-                    fileSizeLimitBytes: FileSizeLimitBytes,
-                    rollOnFileSizeLimit: true,
-                    retainedFileCountLimit: RetainedFiles);
+                .WriteTo.Async(sinks =>
+                {
+                    sinks.Console(Formatter(options.IsJson));
+                    sinks.File(
+                        Formatter(options.IsJson),
+                        Path.Combine(directory, "combined.log"),
+                        fileSizeLimitBytes: FileSizeLimitBytes,
+                        rollOnFileSizeLimit: true,
+                        retainedFileCountLimit: RetainedFiles,
+                        buffered: true,
+                        flushToDiskInterval: TimeSpan.FromSeconds(1));
+                    sinks.File(
+                        Formatter(options.IsJson),
+                        Path.Combine(directory, "error.log"),
+                        restrictedToMinimumLevel: LogEventLevel.Error,
+                        fileSizeLimitBytes: FileSizeLimitBytes,
+                        rollOnFileSizeLimit: true,
+                        retainedFileCountLimit: RetainedFiles);
+                });
         });
         return builder;
     }
