@@ -21,15 +21,17 @@ public sealed record EngineUsage(long? InputTokens, long? OutputTokens, decimal?
 /// <summary>
 /// The text an engine produced. <see cref="Engine"/> is the wire label: <c>openrouter:&lt;model&gt;</c>,
 /// <c>&lt;base-host&gt;:&lt;model&gt;</c> or <c>offline</c>. <see cref="FallbackReason"/> is the error code of the
-/// upstream failure when the offline engine answered in the LLM's place.
+/// upstream failure when the offline engine answered in the LLM's place. <see cref="Cached"/> is set when a stored
+/// answer was reused instead of calling the model.
 /// </summary>
-public sealed record EngineText(string Text, string Engine, EngineUsage? Usage = null, string? FallbackReason = null);
+public sealed record EngineText(string Text, string Engine, EngineUsage? Usage = null, string? FallbackReason = null, bool Cached = false);
 
 public sealed record EngineSuggestions(
     IReadOnlyList<Suggestion> Suggestions,
     string Engine,
     EngineUsage? Usage = null,
-    string? FallbackReason = null);
+    string? FallbackReason = null,
+    bool Cached = false);
 
 /// <summary>What to suggest: a catalog category, how many cards, and the prompt they should fit.</summary>
 public sealed record SuggestionRequest(Catalog.Category Category, int Count, string? CurrentPrompt);

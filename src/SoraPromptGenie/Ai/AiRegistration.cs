@@ -6,6 +6,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using OpenAI;
 using Polly;
+using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Llm;
 using SoraPromptGenie.Core.Engines.Offline;
@@ -41,6 +42,7 @@ public static class AiRegistration
             .AddResilienceHandler("llm-pipeline", ConfigureResilience);
 
         services.AddSingleton<IReadOnlyList<LlmModel>>(CreateModelClients);
+        services.AddLlmResponseCache();
         services.AddSingleton<IPromptEngine>(CreateEngine);
         return builder;
     }
@@ -63,9 +65,12 @@ public static class AiRegistration
         var budget = TimeSpan.FromSeconds(options.TimeoutSeconds);
         var attempt = TimeSpan.FromSeconds(Math.Min(options.AttemptTimeoutSeconds, options.TimeoutSeconds));
 
-        pipeline
-            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = budget, Name = "total" })
-            .AddRetry(new HttpRetryStrategyOptions
+        pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = budget, Name = "total" });
+
+        // Polly rejects a retry strategy with zero attempts, so MaxRetries=0 means no retry strategy at all.
+        if (options.MaxRetries > 0)
+        {
+            pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -73,7 +78,10 @@ public static class AiRegistration
                 Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds),
                 ShouldRetryAfterHeader = true,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, budget)),
-            })
+            });
+        }
+
+        pipeline
             .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
             {
                 FailureRatio = options.CircuitFailureRatio,
@@ -148,6 +156,6 @@ public static class AiRegistration
             new LlmEngineOptions { TimeoutSeconds = options.TimeoutSeconds, EngineLabelPrefix = options.EnginePrefix },
             observer,
             services.GetRequiredService<TimeProvider>());
-        return new FallbackPromptEngine(llm, offline, options.FallbackToOffline, observer);
+        return new FallbackPromptEngine(llm, offline, options.FallbackToOffline, observer).WithResponseCache(services);
     }
 }

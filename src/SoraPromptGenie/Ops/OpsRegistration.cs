@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using SoraPromptGenie.Ai;
+using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
+using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Ops.Sentry;
 using SoraPromptGenie.Ops.Telemetry;
@@ -27,13 +30,20 @@ public static class OpsRegistration
         var services = builder.Services;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.Configure<JsonOptions>(o => o.SerializerOptions.AllowTrailingCommas = false);
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.AllowTrailingCommas = false;
+
+            // The web defaults read "8" as 8; the contract says count is an integer, so a string is the wrong type.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails();
 
         // The framework registers its default writer early; ours must be asked first for /api responses.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, ApiProblemDetailsWriter>());
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSecurity();
+        services.AddRedis(builder.Configuration);
         services.AddClientRateLimiting();
         services.AddHealth();
         return builder;
@@ -71,6 +81,8 @@ public static class OpsRegistration
         LoggingOptions.Validate(configuration, problems);
         RateLimitingOptions.Validate(configuration, problems);
         ErrorTrackingOptions.Validate(configuration, problems);
+        RedisOptions.Validate(configuration, problems);
+        LlmCacheOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

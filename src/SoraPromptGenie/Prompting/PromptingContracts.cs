@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Core.Engines;
 
 namespace SoraPromptGenie.Prompting;
@@ -18,7 +19,7 @@ public sealed record EnhancementInput
     public string? Category { get; init; }
 }
 
-public sealed record EnhancePromptRequest
+public sealed record EnhancePromptRequest : IFreshRequest
 {
     [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
     public string? CurrentPrompt { get; init; }
@@ -27,9 +28,12 @@ public sealed record EnhancePromptRequest
 
     [MaxLength(PromptLimits.MaxEnhancements, ErrorMessage = "Send at most 12 enhancements, one per category.")]
     public IReadOnlyList<EnhancementInput>? Enhancements { get; init; }
+
+    /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
+    public bool? Fresh { get; init; }
 }
 
-public sealed record GenerateSuggestionsRequest
+public sealed record GenerateSuggestionsRequest : IFreshRequest
 {
     [Required(ErrorMessage = "category is required.")]
     [StringLength(PromptLimits.MaxCategoryChars, ErrorMessage = "category must be at most 64 characters.")]
@@ -40,20 +44,29 @@ public sealed record GenerateSuggestionsRequest
 
     [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
     public string? CurrentPrompt { get; init; }
+
+    /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
+    public bool? Fresh { get; init; }
 }
 
-public sealed record AutoGeneratePromptRequest
+public sealed record AutoGeneratePromptRequest : IFreshRequest
 {
     [Required(ErrorMessage = PromptLimits.TooFewWordsMessage)]
     [StringLength(PromptLimits.MaxBasicPromptChars, ErrorMessage = "basicPrompt must be at most 2,000 characters.")]
     public string? BasicPrompt { get; init; }
+
+    /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
+    public bool? Fresh { get; init; }
 }
 
-public sealed record StructurePromptRequest
+public sealed record StructurePromptRequest : IFreshRequest
 {
     [Required(AllowEmptyStrings = true, ErrorMessage = "currentPrompt is required.")]
     [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
     public string? CurrentPrompt { get; init; }
+
+    /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
+    public bool? Fresh { get; init; }
 }
 
 public sealed record LintPromptRequest
@@ -93,6 +106,9 @@ public abstract record AiResponse
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public EngineUsage? Usage { get; init; }
+
+    /// <summary><c>true</c> when a stored answer was reused instead of calling the model.</summary>
+    public bool Cached { get; init; }
 }
 
 public sealed record EnhancePromptResponse(string EnhancedPrompt) : AiResponse;

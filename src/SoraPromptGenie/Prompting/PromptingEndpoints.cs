@@ -1,3 +1,4 @@
+using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.RateLimiting;
@@ -9,7 +10,8 @@ public static class PromptingEndpoints
 {
     public static RouteGroupBuilder MapPrompting(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai);
+        var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai)
+            .AddEndpointFilter<FreshRequestFilter>();
         group.MapPost("/enhance-prompt", EnhanceAsync)
             .WithName("EnhancePrompt").WithSummary("Merge one enhancement, or several (one per category) in one call, into a prompt.")
             .WithTextStreaming<EnhancePromptRequest, EnhancePromptResponse>(StreamEnhance, EnhancedResponse);
@@ -60,13 +62,13 @@ public static class PromptingEndpoints
     }
 
     private static EnhancePromptResponse EnhancedResponse(EngineText text) =>
-        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage };
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached };
 
     private static AutoGeneratePromptResponse GeneratedResponse(EngineText text) =>
-        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage };
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached };
 
     private static StructurePromptResponse StructuredResponse(EngineText text) =>
-        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage };
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached };
 
     private static async Task<Results<Ok<GenerateSuggestionsResponse>, ApiErrorResult>> SuggestAsync(
         GenerateSuggestionsRequest request, PromptStudio studio, CancellationToken cancellationToken)
@@ -78,6 +80,7 @@ public static class PromptingEndpoints
                 Engine = suggestions.Engine,
                 FallbackReason = suggestions.FallbackReason,
                 Usage = suggestions.Usage,
+                Cached = suggestions.Cached,
             })
             : ApiResults.Validation(result.Error!);
     }

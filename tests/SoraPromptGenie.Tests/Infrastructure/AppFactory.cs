@@ -54,6 +54,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["Llm:AttemptTimeoutSeconds"] = "2",
             ["Llm:RetryBaseDelayMilliseconds"] = "20",
             ["Llm:CircuitMinimumThroughput"] = "1000",
+
+            // Tests repeat identical requests and expect the upstream to see each one; cache tests turn it back on.
+            ["LLM_CACHE_TTL_SECONDS"] = "0",
         };
         Configure(settings);
         builder.UseEnvironment("Production");

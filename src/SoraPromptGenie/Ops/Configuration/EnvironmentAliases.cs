@@ -15,6 +15,7 @@ public static class EnvironmentAliases
         ("LLM_MODE", "Llm:Mode"),
         ("LLM_FALLBACK_TO_OFFLINE", "Llm:FallbackToOffline"),
         ("LLM_TIMEOUT_SECONDS", "Llm:TimeoutSeconds"),
+        ("LLM_CACHE_TTL_SECONDS", "Llm:CacheTtlSeconds"),
         ("DATABASE_URL", "Database:Url"),
         ("REDIS_URL", "Redis:Url"),
         ("SENTRY_DSN", "Sentry:Dsn"),

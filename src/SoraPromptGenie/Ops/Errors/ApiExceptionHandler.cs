@@ -55,12 +55,13 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
     };
 
     /// <summary>
-    /// System.Text.Json raises its internal reader exception for malformed text and a plain JsonException with a
-    /// path for a value of the wrong type; the first is "not JSON", the second is a validation failure.
+    /// System.Text.Json raises its internal reader exception for malformed text (when deserializing, wrapped in a plain
+    /// JsonException that adds the path) and a plain JsonException with a path for a value of the wrong type; the first
+    /// is "not JSON", the second is a validation failure.
     /// </summary>
     private static (int, string, string) ClassifyJson(JsonException json)
     {
-        if (json.GetType() != typeof(JsonException))
+        if (json.GetType() != typeof(JsonException) || json.InnerException is JsonException)
         {
             return (400, ErrorCodes.InvalidJson, "The request body is not valid JSON.");
         }

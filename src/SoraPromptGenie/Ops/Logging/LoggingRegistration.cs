@@ -23,6 +23,8 @@ public static class LoggingRegistration
         var options = builder.Configuration.GetSection(LoggingOptions.SectionName).Get<LoggingOptions>() ?? new LoggingOptions();
         var directory = Path.GetFullPath(options.Directory, builder.Environment.ContentRootPath);
 
+        // Each host keeps its own logger: with the static Log.Logger, a second host in the process (the test server)
+        // took over the first one's files, and disposing either closed the other's.
         builder.Services.AddSerilog((_, logger) =>
         {
             logger
@@ -52,7 +54,7 @@ public static class LoggingRegistration
                         rollOnFileSizeLimit: true,
                         retainedFileCountLimit: RetainedFiles);
                 });
-        });
+        }, preserveStaticLogger: true);
         return builder;
     }
 
@@ -62,7 +64,10 @@ public static class LoggingRegistration
     /// </summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(options =>
     {
-        options.MessageTemplate = "{RequestMethod} {RequestPath} {StatusCode} in {Elapsed:0}ms";
+        options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+
+        // ":l" keeps the rendered message unquoted in LOG_FORMAT=json too (the text format's ":lj" only covers text).
+        options.MessageTemplate = "{RequestMethod:l} {RequestPath:l} {StatusCode} in {Elapsed:0}ms";
         options.IncludeQueryInRequestPath = false;
         options.GetLevel = (context, _, exception) =>
             exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error

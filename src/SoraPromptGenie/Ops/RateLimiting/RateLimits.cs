@@ -3,8 +3,10 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Ops.Errors;
+using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Ops.Telemetry;
+using StackExchange.Redis;
 
 namespace SoraPromptGenie.Ops.RateLimiting;
 
@@ -22,7 +24,12 @@ public static partial class RateLimits
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName);
         services.AddHttpContextAccessor();
-        services.AddSingleton<IRateLimitCounterStore, MemoryRateLimitCounterStore>();
+        services.AddSingleton<MemoryRateLimitCounterStore>();
+
+        // Shared counters when REDIS_URL is set (AddRedis registered the multiplexer), else in process.
+        services.AddSingleton<IRateLimitCounterStore>(sp => sp.GetService<IConnectionMultiplexer>() is { } redis
+            ? ActivatorUtilities.CreateInstance<RedisRateLimitCounterStore>(sp, redis)
+            : sp.GetRequiredService<MemoryRateLimitCounterStore>());
         services.AddSingleton<WindowCounter>();
         services.AddSingleton<ClientRateLimiter>();
         services.AddRateLimiter(_ => { });

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Engines.Prompts;
+
+namespace SoraPromptGenie.Ai.Caching;
+
+/// <summary>
+/// Cache keys for LLM answers: the provider, the model chain, the prompt-spec version, the operation and the
+/// normalized input, hashed. A new model or a reworded system prompt therefore never sees an old answer.
+/// </summary>
+public sealed partial class LlmCacheKeys(string provider, IReadOnlyList<string> models, string promptVersion = PromptSpec.Version)
+{
+    public const string Prefix = "spg:llm:";
+
+    public string Enhance(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements)
+    {
+        var parts = new List<string>(1 + (enhancements.Count * 3)) { Normalize(currentPrompt) };
+        foreach (var enhancement in enhancements)
+        {
+            parts.Add(Normalize(enhancement.Category).ToLowerInvariant());
+            parts.Add(Normalize(enhancement.Title));
+            parts.Add(Normalize(enhancement.Description));
+        }
+
+        return For(OperationOf(enhancements), parts);
+    }
+
+    public string Suggest(SuggestionRequest request) =>
+        For(PromptOperation.Suggest, [request.Category.Id, request.Count.ToString(CultureInfo.InvariantCulture), Normalize(request.CurrentPrompt)]);
+
+    public string Expand(string basicPrompt) => For(PromptOperation.Expand, [Normalize(basicPrompt)]);
+
+    public string Structure(string prompt) => For(PromptOperation.Structure, [Normalize(prompt)]);
+
+    public string For(TextOperation operation) => operation switch
+    {
+        TextOperation.Enhance enhance => Enhance(enhance.CurrentPrompt, enhance.Enhancements),
+        TextOperation.Expand expand => Expand(expand.BasicPrompt),
+        TextOperation.Structure structure => Structure(structure.Prompt),
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown text operation."),
+    };
+
+    public static PromptOperation OperationOf(IReadOnlyList<EnhancementSpec> enhancements) =>
+        enhancements.Count > 1 ? PromptOperation.Merge : PromptOperation.Enhance;
+
+    /// <summary>
+    /// Same text up to layout: Unicode NFC, Windows line ends, trailing spaces, runs of blanks and of empty lines do not
+    /// change the key. Case and wording do, since they can change the answer.
+    /// </summary>
+    public static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var normalized = text.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        normalized = Blanks().Replace(normalized, " ");
+        normalized = SpaceAroundNewline().Replace(normalized, "\n");
+        normalized = EmptyLines().Replace(normalized, "\n\n");
+        return normalized.Trim();
+    }
+
+    private string For(PromptOperation operation, IEnumerable<string> parts)
+    {
+        // Length-prefixed so that no two different inputs can produce the same material.
+        var material = new StringBuilder();
+        foreach (var part in (IEnumerable<string>)[provider, string.Join(',', models), promptVersion, operation.ToString(), .. parts])
+        {
+            material.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part).Append('|');
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(material.ToString()));
+        return $"{Prefix}{operation.ToString().ToLowerInvariant()}:{Convert.ToHexStringLower(hash)}";
+    }
+
+    [GeneratedRegex(@"[ \t\f\v\u00A0]+")]
+    private static partial Regex Blanks();
+
+    [GeneratedRegex(@" ?\n ?")]
+    private static partial Regex SpaceAroundNewline();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex EmptyLines();
+}

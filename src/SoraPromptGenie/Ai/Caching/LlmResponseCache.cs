@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Distributed;
+using SoraPromptGenie.Core.Engines;
+using StackExchange.Redis;
+
+namespace SoraPromptGenie.Ai.Caching;
+
+/// <summary>A stored LLM answer: text or suggestions, with the label and model of the engine that wrote it.</summary>
+public sealed record CachedAnswer(string Engine, string Model, string? Text = null, IReadOnlyList<Suggestion>? Suggestions = null);
+
+/// <summary>
+/// LLM answers in an <see cref="IDistributedCache"/>: Redis when <c>REDIS_URL</c> is set (shared by every instance),
+/// else process memory. The cache is an optimisation only: when the store fails or Redis is unreachable, reads miss
+/// and writes are dropped, with at most one warning every 30 seconds.
+/// </summary>
+public sealed partial class LlmResponseCache(
+    IDistributedCache store,
+    IConnectionMultiplexer? redis,
+    LlmCacheOptions options,
+    TimeProvider time,
+    ILogger<LlmResponseCache> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly TimeSpan WarningInterval = TimeSpan.FromSeconds(30);
+    private long _lastWarningTimestamp = long.MinValue;
+
+    public async Task<CachedAnswer?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        if (!Available())
+        {
+            return null;
+        }
+
+        try
+        {
+            var bytes = await store.GetAsync(key, cancellationToken);
+            return bytes is null ? null : JsonSerializer.Deserialize<CachedAnswer>(bytes, Json);
+        }
+        catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
+        {
+            Warn(ex.GetType().Name);
+            return null;
+        }
+    }
+
+    public async Task SetAsync(string key, CachedAnswer answer, CancellationToken cancellationToken)
+    {
+        if (!Available())
+        {
+            return;
+        }
+
+        try
+        {
+            var bytes = JsonSerializer.SerializeToUtf8Bytes(answer, Json);
+            await store.SetAsync(key, bytes, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = options.Ttl }, cancellationToken);
+        }
+        catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
+        {
+            Warn(ex.GetType().Name);
+        }
+    }
+
+    /// <summary>Skips the round trip (and its exception) while the multiplexer knows Redis is down.</summary>
+    private bool Available()
+    {
+        if (redis is null || redis.IsConnected)
+        {
+            return true;
+        }
+
+        Warn("not connected");
+        return false;
+    }
+
+    private static bool IsStoreFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is RedisException or TimeoutException or JsonException or ObjectDisposedException
+        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+
+    private void Warn(string reason)
+    {
+        var now = time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastWarningTimestamp);
+        if ((last == long.MinValue || time.GetElapsedTime(last, now) >= WarningInterval)
+            && Interlocked.CompareExchange(ref _lastWarningTimestamp, now, last) == last)
+        {
+            CacheBypassed(logger, reason);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "LLM response cache unavailable ({Reason}): answering without it")]
+    private static partial void CacheBypassed(ILogger logger, string reason);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using SoraPromptGenie.Tests.Ops.Logging;
+
+namespace SoraPromptGenie.Tests.Ops.RateLimiting;
+
+/// <summary>
+/// General and AI limits per client IP (6 general, 2 per AI endpoint in this fixture). Requests come from a loopback
+/// proxy with a distinct X-Forwarded-For per test, so each test has its own client and its own counters.
+/// </summary>
+public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<RateLimitAppFactory>
+{
+    private static readonly IPAddress Proxy = IPAddress.Loopback;
+
+    [Fact]
+    public async Task Catalog_OverGeneralLimit_Returns429JsonWithRetryAfterAndRateLimitHeaders()
+    {
+        const string client = "198.51.100.1";
+        var remaining = new List<string?>();
+        for (var i = 0; i < RateLimitAppFactory.General; i++)
+        {
+            var ok = await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", client);
+            Assert.Equal(200, ok.StatusCode);
+            Assert.Equal("6", ok.Header("RateLimit-Limit"));
+            Assert.Equal("6", ok.Header("X-RateLimit-Limit"));
+            remaining.Add(ok.Header("RateLimit-Remaining"));
+        }
+
+        var rejected = await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", client);
+
+        Assert.Equal(["5", "4", "3", "2", "1", "0"], remaining);
+        Assert.Equal(429, rejected.StatusCode);
+        Assert.StartsWith("application/json", rejected.Header("Content-Type"), StringComparison.Ordinal);
+        var body = rejected.Json();
+        Assert.Equal("rate_limited", body.GetProperty("code").GetString());
+        Assert.Equal(rejected.Header("X-Request-Id"), body.GetProperty("requestId").GetString());
+        var retryAfter = int.Parse(rejected.Header("Retry-After")!, CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, RateLimitAppFactory.WindowSeconds);
+        Assert.Equal("0", rejected.Header("RateLimit-Remaining"));
+        Assert.Equal("0", rejected.Header("X-RateLimit-Remaining"));
+        Assert.Equal(retryAfter, int.Parse(rejected.Header("RateLimit-Reset")!, CultureInfo.InvariantCulture));
+        var resetAt = long.Parse(rejected.Header("X-RateLimit-Reset")!, CultureInfo.InvariantCulture);
+        Assert.InRange(resetAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddSeconds(RateLimitAppFactory.WindowSeconds + 1).ToUnixTimeSeconds());
+    }
+
+    [Fact]
+    public async Task Catalog_OneClientOverLimit_OtherClientStillServed()
+    {
+        for (var i = 0; i <= RateLimitAppFactory.General; i++)
+        {
+            await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", "198.51.100.2");
+        }
+
+        var limited = await app.Server.SendFromAsync(Proxy, "GET", "/api/targets", "198.51.100.2");
+        var other = await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", "198.51.100.3");
+
+        Assert.Equal(429, limited.StatusCode);
+        Assert.Equal(200, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_ClientOverGeneralLimit_StillAnswers()
+    {
+        for (var i = 0; i <= RateLimitAppFactory.General; i++)
+        {
+            await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", "198.51.100.4");
+        }
+
+        var health = await app.Server.SendFromAsync(Proxy, "GET", "/api/health", "198.51.100.4");
+
+        Assert.Equal(200, health.StatusCode);
+    }
+
+    [Fact]
+    public async Task AiEndpoint_OverAiLimit_Returns429WhileOtherAiEndpointsKeepTheirOwnLimit()
+    {
+        const string client = "198.51.100.5";
+        const string body = """{"basicPrompt":"a red fox crossing"}""";
+        var statuses = new List<int>();
+        for (var i = 0; i <= RateLimitAppFactory.Ai; i++)
+        {
+            statuses.Add((await app.Server.SendFromAsync(Proxy, "POST", "/api/auto-generate-prompt", client, body)).StatusCode);
+        }
+
+        var structure = await app.Server.SendFromAsync(Proxy, "POST", "/api/structure-prompt", client, """{"currentPrompt":"A fox."}""");
+
+        Assert.Equal([200, 200, 429], statuses);
+        Assert.Equal(200, structure.StatusCode);
+        Assert.Equal("2", structure.Header("RateLimit-Limit"));
+    }
+
+    [Fact]
+    public async Task AiEndpoint_Rejected_LogsRateLimitLine()
+    {
+        for (var i = 0; i <= RateLimitAppFactory.Ai; i++)
+        {
+            await app.Server.SendFromAsync(Proxy, "POST", "/api/structure-prompt", "198.51.100.6", """{"currentPrompt":"A fox."}""");
+        }
+
+        var log = await LogFiles.WaitForAsync(
+            Path.Combine(app.LogDirectory, "combined.log"),
+            text => text.Contains("rate limit", StringComparison.Ordinal) && text.Contains("198.51.100.6", StringComparison.Ordinal));
+
+        Assert.Contains(
+            log.Split('\n'),
+            line => line.Contains("rate limit", StringComparison.Ordinal) && line.Contains("198.51.100.6", StringComparison.Ordinal));
+    }
+}
