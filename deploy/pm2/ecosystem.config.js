@@ -7,6 +7,7 @@
 // (default /etc/sora-prompt-genie/env, the same KEY=value file the systemd unit uses); the shell wins over the file.
 //   APP_DIR   the publish folder PM2 runs (default: <repo>/publish); point it at a `current` symlink to switch releases
 //   LOG_DIR   where the app writes combined.log/error.log and PM2 writes its own out/error logs (default: <repo>/logs)
+//   DATA_DIR  where the SQLite file goes when DATABASE_URL is unset (default: <repo>/data)
 //   PORT, DATABASE_URL, OPENROUTER_API_KEY, LLM_MODE, SENTRY_DSN, ...: see docs/configuration.md
 'use strict';
 
@@ -53,6 +54,8 @@ const fileEnv = readEnvFile(process.env.ENV_FILE || '/etc/sora-prompt-genie/env'
 const env = { ...fileEnv, ...process.env };
 const appDir = path.resolve(env.APP_DIR || path.join(repo, 'publish'));
 const logDir = path.resolve(env.LOG_DIR || path.join(repo, 'logs'));
+// Only used without DATABASE_URL: keep the SQLite file out of the release folder, which a deploy replaces.
+const dataDir = path.resolve(env.DATA_DIR || path.join(repo, 'data'));
 
 module.exports = {
   apps: [
@@ -80,6 +83,7 @@ module.exports = {
         ASPNETCORE_ENVIRONMENT: env.ASPNETCORE_ENVIRONMENT || 'Production',
         PORT: env.PORT || '5000',
         LOG_DIR: logDir,
+        Database__SqlitePath: env.Database__SqlitePath || path.join(dataDir, 'sora-prompt-genie.db'),
         DOTNET_CLI_TELEMETRY_OPTOUT: '1',
       },
     },

@@ -1,21 +1,32 @@
 using Scalar.AspNetCore;
 using SoraPromptGenie.Ai;
+using SoraPromptGenie.Data;
+using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Telemetry;
 using SoraPromptGenie.Prompting;
+using SoraPromptGenie.Usage;
 
 try
 {
     var builder = WebApplication.CreateBuilder(args);
     builder.AddOps();
+    builder.AddData();
     builder.AddAi();
+    builder.Services.AddLibrary();
+    builder.Services.AddUsage();
     builder.Services.AddPrompting();
     builder.Services.AddValidation();
     builder.Services.AddOpenApi();
 
     var app = builder.Build();
+    if (args.Contains(DatabaseStartup.MigrateCommand, StringComparer.OrdinalIgnoreCase))
+    {
+        return await DatabaseStartup.RunMigrateCommandAsync(app.Services);
+    }
+
     app.UseOps();
     app.MapOpenApi();
     app.MapScalarApiReference("/api-reference");
@@ -25,6 +36,8 @@ try
     api.MapCatalog();
     api.MapPrompting();
     api.MapGuide();
+    api.MapLibrary();
+    api.MapUsage();
     await app.RunAsync();
     return 0;
 }
@@ -35,5 +48,10 @@ catch (ConfigurationProblemsException problems)
         await Console.Error.WriteLineAsync(problem);
     }
 
+    return 1;
+}
+catch (DatabaseStartupException database)
+{
+    await Console.Error.WriteLineAsync(database.Message);
     return 1;
 }

@@ -11,6 +11,7 @@ using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Llm;
 using SoraPromptGenie.Core.Engines.Offline;
 using SoraPromptGenie.Ops.Security;
+using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ai;
 
@@ -147,7 +148,7 @@ public static class AiRegistration
         var offline = services.GetRequiredService<OfflinePromptEngine>();
         if (options.EffectiveMode == LlmMode.Offline)
         {
-            return offline;
+            return new OfflineEngineRecorder(offline, services.GetRequiredService<ILlmCallObserver>());
         }
 
         var observer = services.GetRequiredService<ILlmCallObserver>();

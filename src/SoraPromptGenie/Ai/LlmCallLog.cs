@@ -1,5 +1,6 @@
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Ops.Telemetry;
+using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ai;
 
@@ -37,12 +38,13 @@ public sealed partial class LlmCallLog(ILogger<LlmCallLog> logger)
         ILogger logger, string operation, string model, string engine, string outcome, int? upstreamStatus, long latencyMs);
 }
 
-/// <summary>Fans each call record out to the log and the metrics (and, as it is added, the usage ledger).</summary>
-public sealed class LlmCallObservers(LlmCallLog log, LlmCallMetrics metrics) : ILlmCallObserver
+/// <summary>Fans each call record out to the log, the metrics and the usage ledger.</summary>
+public sealed class LlmCallObservers(LlmCallLog log, LlmCallMetrics metrics, UsageLedger ledger) : ILlmCallObserver
 {
     public void OnCall(LlmCallRecord record)
     {
         log.Write(record);
         metrics.OnCall(record);
+        ledger.OnCall(record);
     }
 }

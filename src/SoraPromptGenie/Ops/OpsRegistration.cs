@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using SoraPromptGenie.Ai;
 using SoraPromptGenie.Ai.Caching;
+using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
@@ -12,6 +13,7 @@ using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Ops.Sentry;
 using SoraPromptGenie.Ops.Telemetry;
+using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ops;
 
@@ -83,6 +85,8 @@ public static class OpsRegistration
         ErrorTrackingOptions.Validate(configuration, problems);
         RedisOptions.Validate(configuration, problems);
         LlmCacheOptions.Validate(configuration, problems);
+        DatabaseOptions.Validate(configuration, problems);
+        UsageOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

@@ -31,6 +31,9 @@ public sealed record EnhancePromptRequest : IFreshRequest
 
     /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
     public bool? Fresh { get; init; }
+
+    /// <summary>With the workspace key: save the result as a new version of this saved prompt.</summary>
+    public Guid? PromptId { get; init; }
 }
 
 public sealed record GenerateSuggestionsRequest : IFreshRequest
@@ -57,6 +60,9 @@ public sealed record AutoGeneratePromptRequest : IFreshRequest
 
     /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
     public bool? Fresh { get; init; }
+
+    /// <summary>With the workspace key: save the result as a new version of this saved prompt.</summary>
+    public Guid? PromptId { get; init; }
 }
 
 public sealed record StructurePromptRequest : IFreshRequest
@@ -67,6 +73,9 @@ public sealed record StructurePromptRequest : IFreshRequest
 
     /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
     public bool? Fresh { get; init; }
+
+    /// <summary>With the workspace key: save the result as a new version of this saved prompt.</summary>
+    public Guid? PromptId { get; init; }
 }
 
 public sealed record LintPromptRequest
@@ -109,6 +118,10 @@ public abstract record AiResponse
 
     /// <summary><c>true</c> when a stored answer was reused instead of calling the model.</summary>
     public bool Cached { get; init; }
+
+    /// <summary>Set when the request named a <c>promptId</c>: the number of the version the result was saved as.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? SavedVersion { get; init; }
 }
 
 public sealed record EnhancePromptResponse(string EnhancedPrompt) : AiResponse;

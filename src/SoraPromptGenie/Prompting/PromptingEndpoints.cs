@@ -1,11 +1,17 @@
 using SoraPromptGenie.Ai.Caching;
+using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.RateLimiting;
 
 namespace SoraPromptGenie.Prompting;
 
-/// <summary>The original SoraPromptGenie AI endpoints, wire-compatible, each under the AI rate limit.</summary>
+/// <summary>
+/// The original SoraPromptGenie AI endpoints, wire-compatible, each under the AI rate limit. The text-producing ones
+/// take an optional <c>promptId</c> (with the workspace key) to save the result as a new version of a saved prompt;
+/// suggestions produce cards, not prompt text, so there is nothing to save for them.
+/// </summary>
 public static class PromptingEndpoints
 {
     public static RouteGroupBuilder MapPrompting(this IEndpointRouteBuilder api)
@@ -14,22 +20,25 @@ public static class PromptingEndpoints
             .AddEndpointFilter<FreshRequestFilter>();
         group.MapPost("/enhance-prompt", EnhanceAsync)
             .WithName("EnhancePrompt").WithSummary("Merge one enhancement, or several (one per category) in one call, into a prompt.")
+            .SavesToLibrary<EnhancePromptRequest>(r => r.PromptId)
             .WithTextStreaming<EnhancePromptRequest, EnhancePromptResponse>(StreamEnhance, EnhancedResponse);
         group.MapPost("/generate-suggestions", SuggestAsync)
             .WithName("GenerateSuggestions").WithSummary("Suggest fresh enhancement cards for a category.");
         group.MapPost("/auto-generate-prompt", ExpandAsync)
             .WithName("AutoGeneratePrompt").WithSummary("Expand a basic idea of three words or more into a cinematic prompt.")
+            .SavesToLibrary<AutoGeneratePromptRequest>(r => r.PromptId)
             .WithTextStreaming<AutoGeneratePromptRequest, AutoGeneratePromptResponse>(
                 (request, studio, ct) => studio.StreamExpand(request.BasicPrompt, ct), GeneratedResponse);
         group.MapPost("/structure-prompt", StructureAsync)
             .WithName("StructurePrompt").WithSummary("Restructure a prompt into the Sora 2 prompting guide's template.")
+            .SavesToLibrary<StructurePromptRequest>(r => r.PromptId)
             .WithTextStreaming<StructurePromptRequest, StructurePromptResponse>(
                 (request, studio, ct) => studio.StreamStructure(request.CurrentPrompt, ct), StructuredResponse);
         return group;
     }
 
     private static async Task<Results<Ok<EnhancePromptResponse>, ApiErrorResult>> EnhanceAsync(
-        EnhancePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
+        EnhancePromptRequest request, PromptStudio studio, PromptCatalog catalog, HttpContext http, CancellationToken cancellationToken)
     {
         var enhancements = EnhancementsOf(request);
         if (enhancements.Value is null)
@@ -37,10 +46,31 @@ public static class PromptingEndpoints
             return ApiResults.Validation(enhancements.Error!);
         }
 
+        if (await AiResultSaving.CheckTargetAsync(request.PromptId, http) is { } denied)
+        {
+            return denied;
+        }
+
         var result = await studio.EnhanceAsync(request.CurrentPrompt, enhancements.Value, cancellationToken);
-        return result.Value is { } text
-            ? TypedResults.Ok(EnhancedResponse(text))
-            : ApiResults.Validation(result.Error!);
+        if (result.Value is not { } text)
+        {
+            return ApiResults.Validation(result.Error!);
+        }
+
+        var source = new VersionSource(
+            enhancements.Value.Count > 1 ? VersionOperations.Preset : VersionOperations.Enhance,
+            [.. enhancements.Value.Select(e => EnhancementId(catalog, e))],
+            text.Engine);
+        var (version, error) = await AiResultSaving.SaveAsync(request.PromptId, http, text.Text, source);
+        return error ?? (Results<Ok<EnhancePromptResponse>, ApiErrorResult>)TypedResults.Ok(EnhancedResponse(text) with { SavedVersion = version });
+    }
+
+    /// <summary>The catalog id of an enhancement sent by title, else its category: what the version history records.</summary>
+    private static string EnhancementId(PromptCatalog catalog, EnhancementInput input)
+    {
+        var category = catalog.FindCategory(input.Category);
+        var match = category?.Enhancements.FirstOrDefault(e => string.Equals(e.Title, input.Title?.Trim(), StringComparison.OrdinalIgnoreCase));
+        return match?.Id ?? category?.Id ?? input.Category?.Trim() ?? string.Empty;
     }
 
     private static StudioResult<IReadOnlyList<EnhancementInput>> EnhancementsOf(EnhancePromptRequest request) =>
@@ -86,19 +116,38 @@ public static class PromptingEndpoints
     }
 
     private static async Task<Results<Ok<AutoGeneratePromptResponse>, ApiErrorResult>> ExpandAsync(
-        AutoGeneratePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
+        AutoGeneratePromptRequest request, PromptStudio studio, HttpContext http, CancellationToken cancellationToken)
     {
+        if (await AiResultSaving.CheckTargetAsync(request.PromptId, http) is { } denied)
+        {
+            return denied;
+        }
+
         var result = await studio.ExpandAsync(request.BasicPrompt, cancellationToken);
-        return Respond(result, GeneratedResponse);
+        return await RespondAsync(result, request.PromptId, http, VersionOperations.AutoGenerate, (text, version) => GeneratedResponse(text) with { SavedVersion = version });
     }
 
     private static async Task<Results<Ok<StructurePromptResponse>, ApiErrorResult>> StructureAsync(
-        StructurePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
+        StructurePromptRequest request, PromptStudio studio, HttpContext http, CancellationToken cancellationToken)
     {
+        if (await AiResultSaving.CheckTargetAsync(request.PromptId, http) is { } denied)
+        {
+            return denied;
+        }
+
         var result = await studio.StructureAsync(request.CurrentPrompt, cancellationToken);
-        return Respond(result, StructuredResponse);
+        return await RespondAsync(result, request.PromptId, http, VersionOperations.Structure, (text, version) => StructuredResponse(text) with { SavedVersion = version });
     }
 
-    private static Results<Ok<TResponse>, ApiErrorResult> Respond<TResponse>(StudioResult<EngineText> result, Func<EngineText, TResponse> map) =>
-        result.Value is { } text ? TypedResults.Ok(map(text)) : ApiResults.Validation(result.Error!);
+    private static async Task<Results<Ok<TResponse>, ApiErrorResult>> RespondAsync<TResponse>(
+        StudioResult<EngineText> result, Guid? promptId, HttpContext http, string operation, Func<EngineText, int?, TResponse> map)
+    {
+        if (result.Value is not { } text)
+        {
+            return ApiResults.Validation(result.Error!);
+        }
+
+        var (version, error) = await AiResultSaving.SaveAsync(promptId, http, text.Text, new VersionSource(operation, Engine: text.Engine));
+        return error is null ? TypedResults.Ok(map(text, version)) : error;
+    }
 }

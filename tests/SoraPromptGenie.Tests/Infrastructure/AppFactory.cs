@@ -48,6 +48,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             ["OPENROUTER_BASE_URL"] = Upstream.BaseUrl.ToString().TrimEnd('/'),
             ["OPENROUTER_MODEL"] = "test/primary-model",
             ["LOG_DIR"] = LogDirectory,
+            ["Database:SqlitePath"] = Path.Combine(Directory, "app.db"),
             ["RATE_LIMIT_GENERAL"] = "100000/900",
             ["RATE_LIMIT_AI"] = "100000/900",
             ["LLM_TIMEOUT_SECONDS"] = "6",

@@ -18,6 +18,7 @@ public static class ErrorCodes
     public const string PayloadTooLarge = "payload_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string PreconditionFailed = "precondition_failed";
+    public const string PreconditionRequired = "precondition_required";
     public const string Unauthorized = "unauthorized";
     public const string RateLimited = "rate_limited";
     public const string InternalError = "internal_error";
@@ -30,6 +31,7 @@ public static class ErrorCodes
         404 => NotFound,
         405 => MethodNotAllowed,
         412 => PreconditionFailed,
+        428 => PreconditionRequired,
         413 => PayloadTooLarge,
         415 => UnsupportedMediaType,
         429 => RateLimited,
@@ -43,6 +45,7 @@ public static class ErrorCodes
         404 => "Not found.",
         405 => "This method is not allowed on this resource.",
         412 => "The resource was changed by someone else; reload it and try again.",
+        428 => "Send If-Match with the ETag of the version you edited.",
         413 => "The request body is larger than 64 KiB.",
         415 => "Send the request body as application/json.",
         429 => "Too many requests; try again later.",

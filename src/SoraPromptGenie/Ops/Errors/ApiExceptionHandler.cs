@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Sentry;
 
 namespace SoraPromptGenie.Ops.Errors;
@@ -32,6 +33,10 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
             UpstreamFailed(logger, upstream.Code, upstream.UpstreamStatus);
             SentryRegistration.CaptureUpstreamFailure(httpContext, upstream);
         }
+        else if (code == ErrorCodes.DatabaseUnavailable)
+        {
+            DatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
+        }
 
         await ApiErrorWriter.WriteAsync(httpContext, status, code, message);
         return true;
@@ -51,8 +56,11 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
             (400, ErrorCodes.InvalidJson, "The request body must be a JSON object."),
         BadHttpRequestException bad => (bad.StatusCode, ErrorCodes.ForStatus(bad.StatusCode), ErrorCodes.DefaultMessage(bad.StatusCode)),
         JsonException json => ClassifyJson(json),
+        _ when DatabaseFailures.IsOutage(exception) => (503, ErrorCodes.DatabaseUnavailable, DatabaseUnavailableMessage),
         _ => (500, ErrorCodes.InternalError, ErrorCodes.DefaultMessage(500)),
     };
+
+    private const string DatabaseUnavailableMessage = "The database is unavailable right now. Your AI tools still work; try saving again in a moment.";
 
     /// <summary>
     /// System.Text.Json raises its internal reader exception for malformed text (when deserializing, wrapped in a plain
@@ -89,6 +97,9 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void UnhandledException(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path}: {ExceptionType}: {Reason}")]
+    private static partial void DatabaseUnavailable(ILogger logger, string method, string path, string exceptionType, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream failure {Code} (upstream status {UpstreamStatus})")]
     private static partial void UpstreamFailed(ILogger logger, string code, int? upstreamStatus);

@@ -1,0 +1,32 @@
+namespace SoraPromptGenie.Data.Entities;
+
+/// <summary>A prompt in a workspace's library: its current state; history lives in <see cref="PromptVersion"/>.</summary>
+public sealed class SavedPrompt
+{
+    public Guid Id { get; set; }
+
+    public Guid WorkspaceId { get; set; }
+
+    public string Title { get; set; } = string.Empty;
+
+    public string Text { get; set; } = string.Empty;
+
+    /// <summary>Sora parameters: model id, size (<c>1280x720</c>) and seconds, as Sora's API takes them.</summary>
+    public string? Model { get; set; }
+
+    public string? Size { get; set; }
+
+    public string? Seconds { get; set; }
+
+    /// <summary>Number of the newest version; the concurrency token and the ETag.</summary>
+    public int CurrentVersion { get; set; }
+
+    /// <summary>SHA-256 of the read-only share token, when a share link is active.</summary>
+    public byte[]? ShareTokenHash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public List<PromptVersion> Versions { get; set; } = [];
+}

@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
+using SoraPromptGenie.Data.Configurations;
+using SoraPromptGenie.Prompting;
+
+namespace SoraPromptGenie.Library;
+
+public sealed record CreatedWorkspace(Guid WorkspaceId, string Key);
+
+/// <summary>Body of POST /api/prompts and PUT /api/prompts/{id}: the whole editable state of a prompt.</summary>
+public sealed record PromptRequest
+{
+    [Required(ErrorMessage = "title is required.")]
+    [StringLength(SavedPromptConfiguration.MaxTitleLength, MinimumLength = 1, ErrorMessage = "title must be 1 to 200 characters.")]
+    public string? Title { get; init; }
+
+    [Required(ErrorMessage = "text is required.")]
+    [StringLength(SavedPromptConfiguration.MaxTextLength, MinimumLength = 1, ErrorMessage = "text must be 1 to 10,000 characters.")]
+    public string? Text { get; init; }
+
+    [StringLength(64, ErrorMessage = "model must be at most 64 characters.")]
+    public string? Model { get; init; }
+
+    [StringLength(32, ErrorMessage = "size must be at most 32 characters.")]
+    public string? Size { get; init; }
+
+    [JsonConverter(typeof(StringOrNumberJsonConverter))]
+    [StringLength(8, ErrorMessage = "seconds must be at most 8 characters.")]
+    public string? Seconds { get; init; }
+
+    public PromptDraft ToDraft() => new(Title!.Trim(), Text!, Model?.Trim(), Size?.Trim(), Seconds?.Trim());
+}
+
+/// <summary>A prompt's editable state as the service takes it.</summary>
+public sealed record PromptDraft(string Title, string Text, string? Model = null, string? Size = null, string? Seconds = null);
+
+public sealed record PromptResponse(
+    Guid Id,
+    string Title,
+    string Text,
+    string? Model,
+    string? Size,
+    string? Seconds,
+    int Version,
+    bool Shared,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+public sealed record PromptSummary(Guid Id, string Title, string Excerpt, int Version, DateTime UpdatedAt);
+
+public sealed record PromptPage(IReadOnlyList<PromptSummary> Items, int Page, int PageSize, int Total);
+
+public sealed record VersionResponse(
+    int Number,
+    string Title,
+    string Text,
+    string? Model,
+    string? Size,
+    string? Seconds,
+    string Operation,
+    IReadOnlyList<string> EnhancementIds,
+    string? Engine,
+    int? RestoredFrom,
+    DateTime CreatedAt);
+
+public sealed record VersionList(Guid PromptId, int CurrentVersion, IReadOnlyList<VersionResponse> Items);
+
+public sealed record ShareResponse(string Token, string Url);
+
+public sealed record SharedPromptResponse(
+    string Title,
+    string Text,
+    string? Model,
+    string? Size,
+    string? Seconds,
+    int Version,
+    DateTime UpdatedAt);
+
+/// <summary>What produced a version.</summary>
+public static class VersionOperations
+{
+    public const string Manual = "manual";
+    public const string Enhance = "enhance";
+    public const string Preset = "preset";
+    public const string AutoGenerate = "auto-generate";
+    public const string Structure = "structure";
+    public const string Restore = "restore";
+}
+
+/// <summary>Provenance of a new version: the operation, the enhancements applied, the engine that answered.</summary>
+public sealed record VersionSource(string Operation, IReadOnlyList<string>? EnhancementIds = null, string? Engine = null, int? RestoredFrom = null);
+
+public enum SaveOutcome
+{
+    Saved,
+    Unchanged,
+    NotFound,
+    Stale,
+}
+
+/// <summary>The result of a write: the prompt as it now is, or why nothing was written.</summary>
+public sealed record SaveResult(SaveOutcome Outcome, PromptResponse? Prompt = null, int? CurrentVersion = null);

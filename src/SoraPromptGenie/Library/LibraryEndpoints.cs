@@ -1,0 +1,204 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using SoraPromptGenie.Ops.Errors;
+
+namespace SoraPromptGenie.Library;
+
+/// <summary>
+/// Saved prompts with version history, owned by anonymous workspaces. Another workspace's ids answer 404 exactly
+/// like unknown ids. Writes use optimistic concurrency: the ETag is the version number and PUT needs If-Match.
+/// </summary>
+public static class LibraryEndpoints
+{
+    public const int DefaultPageSize = 20;
+
+    public static IEndpointRouteBuilder MapLibrary(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/workspaces", CreateWorkspaceAsync)
+            .WithTags("Library").WithName("CreateWorkspace").WithSummary("Create an anonymous workspace; its key is shown once.");
+        api.MapGet("/shared/{token}", GetSharedAsync)
+            .WithTags("Library").WithName("GetSharedPrompt").WithSummary("Read a prompt through its share link.");
+
+        var prompts = api.MapGroup("/prompts").WithTags("Library").AddEndpointFilter(WorkspaceAuth.RequireWorkspaceAsync);
+        prompts.MapPost("/", CreateAsync).WithName("CreatePrompt").WithSummary("Save a new prompt (version 1).");
+        prompts.MapGet("/", ListAsync).WithName("ListPrompts").WithSummary("List the workspace's prompts, newest first, paged, with optional search.");
+        prompts.MapGet("/{id:guid}", GetAsync).WithName("GetPrompt").WithSummary("Get a prompt; the ETag is its version.");
+        prompts.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePrompt").WithSummary("Save an edit as a new version; requires If-Match.");
+        prompts.MapDelete("/{id:guid}", DeleteAsync).WithName("DeletePrompt").WithSummary("Delete a prompt and its history.");
+        prompts.MapGet("/{id:guid}/versions", ListVersionsAsync).WithName("ListPromptVersions").WithSummary("A prompt's versions, newest first.");
+        prompts.MapPost("/{id:guid}/versions/{number:int}/restore", RestoreAsync)
+            .WithName("RestorePromptVersion").WithSummary("Make an old version current again, as a new version.");
+        prompts.MapPost("/{id:guid}/share", ShareAsync).WithName("SharePrompt").WithSummary("Create a read-only share link (replaces the previous one).");
+        prompts.MapDelete("/{id:guid}/share", RevokeShareAsync).WithName("RevokeShare").WithSummary("Revoke the prompt's share link.");
+        return api;
+    }
+
+    private static async Task<Created<CreatedWorkspace>> CreateWorkspaceAsync(LibraryService library, CancellationToken cancellationToken)
+    {
+        var workspace = await library.CreateWorkspaceAsync(cancellationToken);
+        return TypedResults.Created((string?)null, workspace);
+    }
+
+    private static async Task<Results<Ok<SharedPromptResponse>, ApiErrorResult>> GetSharedAsync(
+        string token, LibraryService library, CancellationToken cancellationToken) =>
+        await library.GetSharedAsync(token, cancellationToken) is { } shared ? TypedResults.Ok(shared) : ApiResults.NotFound("This share link does not exist or was revoked.");
+
+    private static async Task<Created<PromptResponse>> CreateAsync(
+        PromptRequest request, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+    {
+        var prompt = await library.CreatePromptAsync(WorkspaceAuth.Current(http), request.ToDraft(), cancellationToken);
+        SetETag(http, prompt.Version);
+        return TypedResults.Created($"/api/prompts/{prompt.Id}", prompt);
+    }
+
+    private static async Task<Results<Ok<PromptPage>, ApiErrorResult>> ListAsync(
+        [FromQuery] int? page, [FromQuery] int? pageSize, [FromQuery] string? q, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+    {
+        if (page is < 1 || pageSize is < 1 or > LibraryService.MaxPageSize)
+        {
+            return ApiResults.Validation("page must be 1 or more and pageSize from 1 to 100.");
+        }
+
+        if (q is { Length: > 200 })
+        {
+            return ApiResults.Validation("q must be at most 200 characters.");
+        }
+
+        return TypedResults.Ok(await library.ListPromptsAsync(WorkspaceAuth.Current(http), q, page ?? 1, pageSize ?? DefaultPageSize, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<PromptResponse>, ApiErrorResult>> GetAsync(
+        Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+    {
+        if (await library.GetPromptAsync(WorkspaceAuth.Current(http), id, cancellationToken) is not { } prompt)
+        {
+            return PromptNotFound();
+        }
+
+        SetETag(http, prompt.Version);
+        return TypedResults.Ok(prompt);
+    }
+
+    private static async Task<Results<Ok<PromptResponse>, ApiErrorResult>> UpdateAsync(
+        Guid id, PromptRequest request, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+    {
+        var precondition = ReadIfMatch(http.Request, required: true);
+        if (precondition.Error is { } error)
+        {
+            return error;
+        }
+
+        var result = precondition.Version is { } expected
+            ? await library.UpdatePromptAsync(WorkspaceAuth.Current(http), id, expected, request.ToDraft(), cancellationToken)
+            : await UpdateAnyAsync(library, WorkspaceAuth.Current(http), id, request.ToDraft(), cancellationToken);
+        return Respond(http, result);
+    }
+
+    /// <summary><c>If-Match: *</c>: the caller accepts overwriting whatever version is current.</summary>
+    private static async Task<SaveResult> UpdateAnyAsync(LibraryService library, Guid workspace, Guid id, PromptDraft draft, CancellationToken cancellationToken)
+    {
+        var current = await library.GetPromptAsync(workspace, id, cancellationToken);
+        return current is null
+            ? new SaveResult(SaveOutcome.NotFound)
+            : await library.UpdatePromptAsync(workspace, id, current.Version, draft, cancellationToken);
+    }
+
+    private static async Task<Results<NoContent, ApiErrorResult>> DeleteAsync(
+        Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+    {
+        var precondition = ReadIfMatch(http.Request, required: false);
+        if (precondition.Error is { } error)
+        {
+            return error;
+        }
+
+        return await library.DeletePromptAsync(WorkspaceAuth.Current(http), id, precondition.Version, cancellationToken) switch
+        {
+            SaveOutcome.Saved => TypedResults.NoContent(),
+            SaveOutcome.Stale => Stale(),
+            _ => PromptNotFound(),
+        };
+    }
+
+    private static async Task<Results<Ok<VersionList>, ApiErrorResult>> ListVersionsAsync(
+        Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken) =>
+        await library.ListVersionsAsync(WorkspaceAuth.Current(http), id, cancellationToken) is { } versions
+            ? TypedResults.Ok(versions)
+            : PromptNotFound();
+
+    private static async Task<Results<Ok<PromptResponse>, ApiErrorResult>> RestoreAsync(
+        Guid id, int number, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+    {
+        var precondition = ReadIfMatch(http.Request, required: false);
+        if (precondition.Error is { } error)
+        {
+            return error;
+        }
+
+        var result = await library.RestoreVersionAsync(WorkspaceAuth.Current(http), id, number, precondition.Version, cancellationToken);
+        return result.Outcome == SaveOutcome.NotFound ? ApiResults.NotFound("No such prompt or version.") : Respond(http, result);
+    }
+
+    private static async Task<Results<Ok<ShareResponse>, ApiErrorResult>> ShareAsync(
+        Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken) =>
+        await library.ShareAsync(WorkspaceAuth.Current(http), id, cancellationToken) is { } token
+            ? TypedResults.Ok(new ShareResponse(token, $"/api/shared/{token}"))
+            : PromptNotFound();
+
+    private static async Task<Results<NoContent, ApiErrorResult>> RevokeShareAsync(
+        Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken) =>
+        await library.RevokeShareAsync(WorkspaceAuth.Current(http), id, cancellationToken) ? TypedResults.NoContent() : PromptNotFound();
+
+    private static Results<Ok<PromptResponse>, ApiErrorResult> Respond(HttpContext http, SaveResult result)
+    {
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved or SaveOutcome.Unchanged:
+                SetETag(http, result.Prompt!.Version);
+                return TypedResults.Ok(result.Prompt);
+            case SaveOutcome.Stale:
+                SetETag(http, result.CurrentVersion!.Value);
+                return Stale();
+            default:
+                return PromptNotFound();
+        }
+    }
+
+    public static string ETagFor(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private static void SetETag(HttpContext http, int version) => http.Response.Headers.ETag = ETagFor(version);
+
+    /// <summary>
+    /// Reads <c>If-Match: "n"</c>. Missing where required: 428 <c>precondition_required</c>; malformed: 400;
+    /// <c>*</c>: no version check (null version, no error).
+    /// </summary>
+    internal static (int? Version, ApiErrorResult? Error) ReadIfMatch(HttpRequest request, bool required)
+    {
+        var header = request.Headers.IfMatch.ToString().Trim();
+        if (header.Length == 0)
+        {
+            return required
+                ? (null, ApiResults.Error(StatusCodes.Status428PreconditionRequired, ErrorCodes.PreconditionRequired,
+                    "Send If-Match with the ETag from your last GET of this prompt, so an edit made elsewhere is not overwritten."))
+                : (null, null);
+        }
+
+        if (header == "*")
+        {
+            return (null, null);
+        }
+
+        if (header.Length > 2 && header[0] == '"' && header[^1] == '"'
+            && int.TryParse(header.AsSpan(1, header.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        {
+            return (version, null);
+        }
+
+        return (null, ApiResults.Validation("If-Match must be the prompt's ETag, for example \"3\"."));
+    }
+
+    private static ApiErrorResult Stale() => ApiResults.Error(
+        StatusCodes.Status412PreconditionFailed, ErrorCodes.PreconditionFailed, ErrorCodes.DefaultMessage(StatusCodes.Status412PreconditionFailed));
+
+    private static ApiErrorResult PromptNotFound() => ApiResults.NotFound("No such prompt in this workspace.");
+}

@@ -1,0 +1,315 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SoraPromptGenie.Data;
+using SoraPromptGenie.Data.Entities;
+
+namespace SoraPromptGenie.Library;
+
+/// <summary>
+/// The prompt library: workspaces, prompts, their version history and share links. Used in-process by the JSON API
+/// and the Blazor UI. Every prompt query is scoped by workspace, so another workspace's id behaves like an unknown one.
+/// </summary>
+public sealed class LibraryService(AppDbContext db, TimeProvider time)
+{
+    public const int MaxPageSize = 100;
+    public const int ExcerptLength = 200;
+    private const int KeyBytes = 32;
+    private const int ShareTokenBytes = 24;
+    private const int MaxKeyLength = 128;
+    private const int AppendAttempts = 3;
+    private const string LikeEscape = "\\";
+
+    public async Task<CreatedWorkspace> CreateWorkspaceAsync(CancellationToken cancellationToken)
+    {
+        var key = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(KeyBytes));
+        var workspace = new Workspace { Id = Guid.CreateVersion7(), KeyHash = Hash(key), CreatedAt = Now() };
+        db.Workspaces.Add(workspace);
+        await db.SaveChangesAsync(cancellationToken);
+        return new CreatedWorkspace(workspace.Id, key);
+    }
+
+    /// <summary>The workspace a key opens (from the Authorization header or the <c>spg_workspace</c> cookie), or null.</summary>
+    public async Task<Guid?> ResolveWorkspaceAsync(string? key, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength)
+        {
+            return null;
+        }
+
+        var hash = Hash(key.Trim());
+        return await db.Workspaces.AsNoTracking()
+            .Where(w => w.KeyHash == hash)
+            .Select(w => (Guid?)w.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<PromptResponse> CreatePromptAsync(Guid workspaceId, PromptDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var now = Now();
+        var prompt = new SavedPrompt
+        {
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = workspaceId,
+            CurrentVersion = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        Apply(prompt, draft);
+        prompt.Versions.Add(Snapshot(prompt, new VersionSource(VersionOperations.Manual), now));
+        db.Prompts.Add(prompt);
+        await db.SaveChangesAsync(cancellationToken);
+        return ToResponse(prompt);
+    }
+
+    /// <summary>Newest first; <paramref name="search"/> matches title or text, case-insensitively.</summary>
+    public async Task<PromptPage> ListPromptsAsync(Guid workspaceId, string? search, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        page = Math.Max(page, 1);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        var query = db.Prompts.AsNoTracking().Where(p => p.WorkspaceId == workspaceId);
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            // lower() + LIKE behaves the same on both providers (PostgreSQL's LIKE is case-sensitive, SQLite's is not).
+            var pattern = "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
+            query = query.Where(p => EF.Functions.Like(p.Title.ToLower(), pattern, LikeEscape) || EF.Functions.Like(p.Text.ToLower(), pattern, LikeEscape));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(p => new PromptSummary(p.Id, p.Title, p.Text.Substring(0, ExcerptLength), p.CurrentVersion, p.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return new PromptPage(items, page, pageSize, total);
+    }
+
+    public async Task<PromptResponse?> GetPromptAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken) =>
+        await db.Prompts.AsNoTracking()
+            .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
+            .Select(p => new PromptResponse(
+                p.Id, p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.ShareTokenHash != null, p.CreatedAt, p.UpdatedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>A manual edit: saved as a new version only when something changed, and only on top of <paramref name="expectedVersion"/>.</summary>
+    public Task<SaveResult> UpdatePromptAsync(
+        Guid workspaceId, Guid promptId, int expectedVersion, PromptDraft draft, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        return AppendAsync(workspaceId, promptId, expectedVersion, _ => draft, new VersionSource(VersionOperations.Manual), cancellationToken);
+    }
+
+    /// <summary>
+    /// Records an AI result as the prompt's new text, keeping title and Sora parameters. Without
+    /// <paramref name="expectedVersion"/> it lands on top of whatever is newest, retrying if another writer wins the race.
+    /// </summary>
+    public Task<SaveResult> SaveTextVersionAsync(
+        Guid workspaceId, Guid promptId, string text, VersionSource source, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return AppendAsync(
+            workspaceId, promptId, expectedVersion, p => new PromptDraft(p.Title, text, p.Model, p.Size, p.Seconds), source, cancellationToken);
+    }
+
+    /// <summary>Makes version <paramref name="number"/>'s content current again, as a new version.</summary>
+    public async Task<SaveResult> RestoreVersionAsync(
+        Guid workspaceId, Guid promptId, int number, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var old = await db.PromptVersions.AsNoTracking()
+            .Where(v => v.PromptId == promptId && v.Number == number && db.Prompts.Any(p => p.Id == promptId && p.WorkspaceId == workspaceId))
+            .Select(v => new PromptDraft(v.Title, v.Text, v.Model, v.Size, v.Seconds))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (old is null)
+        {
+            return new SaveResult(SaveOutcome.NotFound);
+        }
+
+        var source = new VersionSource(VersionOperations.Restore, RestoredFrom: number);
+        return await AppendAsync(workspaceId, promptId, expectedVersion, _ => old, source, cancellationToken, forceVersion: true);
+    }
+
+    /// <summary>Deletes a prompt with its history; with <paramref name="expectedVersion"/>, only if it is still that version.</summary>
+    public async Task<SaveOutcome> DeletePromptAsync(Guid workspaceId, Guid promptId, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var query = db.Prompts.Where(p => p.Id == promptId && p.WorkspaceId == workspaceId);
+        var deleted = expectedVersion is { } expected
+            ? await query.Where(p => p.CurrentVersion == expected).ExecuteDeleteAsync(cancellationToken)
+            : await query.ExecuteDeleteAsync(cancellationToken);
+        if (deleted > 0)
+        {
+            return SaveOutcome.Saved;
+        }
+
+        return expectedVersion is not null && await query.AnyAsync(cancellationToken) ? SaveOutcome.Stale : SaveOutcome.NotFound;
+    }
+
+    public async Task<VersionList?> ListVersionsAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken)
+    {
+        var current = await db.Prompts.AsNoTracking()
+            .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
+            .Select(p => (int?)p.CurrentVersion)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (current is null)
+        {
+            return null;
+        }
+
+        var rows = await db.PromptVersions.AsNoTracking()
+            .Where(v => v.PromptId == promptId)
+            .OrderByDescending(v => v.Number)
+            .ToListAsync(cancellationToken);
+        return new VersionList(promptId, current.Value, [.. rows.Select(ToResponse)]);
+    }
+
+    /// <summary>Creates a new read-only share token (replacing any previous one); null when the prompt is not in the workspace.</summary>
+    public async Task<string?> ShareAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken)
+    {
+        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ShareTokenBytes));
+        var hash = Hash(token);
+        var updated = await db.Prompts
+            .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ShareTokenHash, hash), cancellationToken);
+        return updated > 0 ? token : null;
+    }
+
+    public async Task<bool> RevokeShareAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken) =>
+        await db.Prompts
+            .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ShareTokenHash, (byte[]?)null), cancellationToken) > 0;
+
+    public async Task<SharedPromptResponse?> GetSharedAsync(string token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(token) || token.Length > MaxKeyLength)
+        {
+            return null;
+        }
+
+        var hash = Hash(token);
+        return await db.Prompts.AsNoTracking()
+            .Where(p => p.ShareTokenHash == hash)
+            .Select(p => new SharedPromptResponse(p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.UpdatedAt))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends version n+1 in one transaction: the prompt row's UPDATE is guarded by its concurrency token and the
+    /// version row by the unique (prompt, number) index, so of two writers that read version n exactly one commits.
+    /// </summary>
+    private async Task<SaveResult> AppendAsync(
+        Guid workspaceId,
+        Guid promptId,
+        int? expectedVersion,
+        Func<SavedPrompt, PromptDraft> change,
+        VersionSource source,
+        CancellationToken cancellationToken,
+        bool forceVersion = false)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var prompt = await db.Prompts.FirstOrDefaultAsync(p => p.Id == promptId && p.WorkspaceId == workspaceId, cancellationToken);
+            if (prompt is null)
+            {
+                return new SaveResult(SaveOutcome.NotFound);
+            }
+
+            if (expectedVersion is { } expected && prompt.CurrentVersion != expected)
+            {
+                return new SaveResult(SaveOutcome.Stale, CurrentVersion: prompt.CurrentVersion);
+            }
+
+            var draft = change(prompt);
+            if (!forceVersion && source.Operation == VersionOperations.Manual && SameAs(prompt, draft))
+            {
+                return new SaveResult(SaveOutcome.Unchanged, ToResponse(prompt), prompt.CurrentVersion);
+            }
+
+            var now = Now();
+            Apply(prompt, draft);
+            prompt.CurrentVersion++;
+            prompt.UpdatedAt = now;
+            db.PromptVersions.Add(Snapshot(prompt, source, now));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new SaveResult(SaveOutcome.Saved, ToResponse(prompt), prompt.CurrentVersion);
+            }
+            catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || DatabaseFailures.IsUniqueViolation(ex))
+            {
+                if (expectedVersion is not null || attempt == AppendAttempts)
+                {
+                    db.ChangeTracker.Clear();
+                    var current = await db.Prompts.AsNoTracking()
+                        .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
+                        .Select(p => (int?)p.CurrentVersion)
+                        .FirstOrDefaultAsync(cancellationToken);
+                    return current is null ? new SaveResult(SaveOutcome.NotFound) : new SaveResult(SaveOutcome.Stale, CurrentVersion: current);
+                }
+            }
+        }
+    }
+
+    private static bool SameAs(SavedPrompt prompt, PromptDraft draft) =>
+        prompt.Title == draft.Title && prompt.Text == draft.Text && prompt.Model == Blank(draft.Model)
+        && prompt.Size == Blank(draft.Size) && prompt.Seconds == Blank(draft.Seconds);
+
+    private static void Apply(SavedPrompt prompt, PromptDraft draft)
+    {
+        prompt.Title = draft.Title;
+        prompt.Text = draft.Text;
+        prompt.Model = Blank(draft.Model);
+        prompt.Size = Blank(draft.Size);
+        prompt.Seconds = Blank(draft.Seconds);
+    }
+
+    private static PromptVersion Snapshot(SavedPrompt prompt, VersionSource source, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        PromptId = prompt.Id,
+        Number = prompt.CurrentVersion,
+        Title = prompt.Title,
+        Text = prompt.Text,
+        Model = prompt.Model,
+        Size = prompt.Size,
+        Seconds = prompt.Seconds,
+        Operation = source.Operation,
+        EnhancementIds = source.EnhancementIds is { Count: > 0 } ids ? string.Join(',', ids) : null,
+        Engine = source.Engine,
+        RestoredFrom = source.RestoredFrom,
+        CreatedAt = now,
+    };
+
+    private static PromptResponse ToResponse(SavedPrompt p) =>
+        new(p.Id, p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.ShareTokenHash is not null, p.CreatedAt, p.UpdatedAt);
+
+    private static VersionResponse ToResponse(PromptVersion v) => new(
+        v.Number,
+        v.Title,
+        v.Text,
+        v.Model,
+        v.Size,
+        v.Seconds,
+        v.Operation,
+        v.EnhancementIds?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+        v.Engine,
+        v.RestoredFrom,
+        v.CreatedAt);
+
+    private static string EscapeLike(string term) =>
+        term.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
+            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
+            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+
+    /// <summary>Microsecond precision: PostgreSQL keeps microseconds, so the value read back equals the one written.</summary>
+    private DateTime Now()
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using SoraPromptGenie.Core.Engines;
+
+namespace SoraPromptGenie.Usage;
+
+/// <summary>
+/// In offline mode (<c>LLM_MODE=offline</c>) no LLM engine runs to report calls, so this decorator records each
+/// offline answer for the log and the usage ledger, with model and engine <c>offline</c>.
+/// </summary>
+public sealed class OfflineEngineRecorder(IPromptEngine offline, ILlmCallObserver observer) : IPromptEngine
+{
+    public Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(enhancements);
+        return RecordAsync(
+            enhancements.Count > 1 ? PromptOperation.Merge : PromptOperation.Enhance,
+            () => offline.EnhanceAsync(currentPrompt, enhancements, cancellationToken));
+    }
+
+    public Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken) =>
+        RecordAsync(PromptOperation.Suggest, () => offline.SuggestAsync(request, cancellationToken));
+
+    public Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken) =>
+        RecordAsync(PromptOperation.Expand, () => offline.ExpandAsync(basicPrompt, cancellationToken));
+
+    public Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken) =>
+        RecordAsync(PromptOperation.Structure, () => offline.StructureAsync(prompt, cancellationToken));
+
+    public async IAsyncEnumerable<EngineStreamChunk> StreamAsync(TextOperation operation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await foreach (var chunk in offline.StreamAsync(operation, cancellationToken))
+        {
+            yield return chunk;
+        }
+
+        Record(OperationOf(operation), started);
+    }
+
+    private async Task<T> RecordAsync<T>(PromptOperation operation, Func<Task<T>> call)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await call();
+        Record(operation, started);
+        return result;
+    }
+
+    private void Record(PromptOperation operation, long started) => observer.OnCall(new LlmCallRecord(
+        operation,
+        Model: "offline",
+        Engine: "offline",
+        Outcome: "ok",
+        StatusCode: null,
+        (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
+        InputTokens: null,
+        OutputTokens: null,
+        Cost: null,
+        Cached: false));
+
+    private static PromptOperation OperationOf(TextOperation operation) => operation switch
+    {
+        TextOperation.Enhance { Enhancements.Count: > 1 } => PromptOperation.Merge,
+        TextOperation.Enhance => PromptOperation.Enhance,
+        TextOperation.Expand => PromptOperation.Expand,
+        _ => PromptOperation.Structure,
+    };
+}

@@ -1,0 +1,98 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SoraPromptGenie.Data;
+using SoraPromptGenie.Library;
+using SoraPromptGenie.Tests.Data;
+using SoraPromptGenie.Tests.Infrastructure;
+
+namespace SoraPromptGenie.Tests.Library;
+
+/// <summary>The app on a database of its own (SQLite file or a fresh PostgreSQL database), with an admin token.</summary>
+public abstract class LibraryAppFactory(DatabaseProvider provider) : AppFactory
+{
+    public const string AdminToken = "admin-token-0123456789abcdef";
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public DatabaseProvider Provider => provider;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Database = await CreateDatabaseAsync();
+    }
+
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync(provider);
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in Database.AppSettings)
+        {
+            settings[key] = value;
+        }
+
+        settings["ADMIN_TOKEN"] = AdminToken;
+    }
+}
+
+public sealed class SqliteAppFactory() : LibraryAppFactory(DatabaseProvider.Sqlite);
+
+public sealed class PostgresAppFactory() : LibraryAppFactory(DatabaseProvider.Postgres);
+
+/// <summary>Small helpers for calling the library API as a workspace.</summary>
+public static class LibraryApi
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static async Task<CreatedWorkspace> CreateWorkspaceAsync(this HttpClient client)
+    {
+        using var response = await client.PostAsync(new Uri("/api/workspaces", UriKind.Relative), null);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<CreatedWorkspace>(Json))!;
+    }
+
+    public static async Task<HttpResponseMessage> SendAsync(
+        this HttpClient client, HttpMethod method, string url, string? key, object? body = null, string? ifMatch = null)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative));
+        if (key is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body, options: Json);
+        }
+
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<PromptResponse> CreatePromptAsync(this HttpClient client, string key, string title, string text)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, "/api/prompts", key, new { title, text, model = "sora-2", size = "1280x720", seconds = "8" });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<PromptResponse>(Json))!;
+    }
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(Json))!;
+
+    public static async Task<string> ErrorCodeAsync(this HttpResponseMessage response)
+    {
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return document.RootElement.GetProperty("code").GetString()!;
+    }
+}
