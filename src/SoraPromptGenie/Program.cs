@@ -7,6 +7,7 @@ using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Telemetry;
 using SoraPromptGenie.Prompting;
+using SoraPromptGenie.Studio;
 using SoraPromptGenie.Usage;
 
 try
@@ -20,6 +21,7 @@ try
     builder.Services.AddPrompting();
     builder.Services.AddValidation();
     builder.Services.AddOpenApi();
+    builder.Services.AddStudio();
 
     var app = builder.Build();
     if (args.Contains(DatabaseStartup.MigrateCommand, StringComparer.OrdinalIgnoreCase))
@@ -28,6 +30,8 @@ try
     }
 
     app.UseOps();
+    app.UseAntiforgery();
+    app.MapStudioAssets();
     app.MapOpenApi();
     app.MapScalarApiReference("/api-reference");
     app.MapHealth();
@@ -38,6 +42,7 @@ try
     api.MapGuide();
     api.MapLibrary();
     api.MapUsage();
+    app.MapStudio();
     await app.RunAsync();
     return 0;
 }

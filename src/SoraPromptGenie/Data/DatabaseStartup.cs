@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 
 namespace SoraPromptGenie.Data;
@@ -61,6 +62,13 @@ public sealed partial class DatabaseStartup(
         {
             var file = Path.GetFullPath(settings.SqlitePath, contentRoot);
             Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+
+        // A fresh server has no application database yet; the migration command creates it, as EF's own migrator would.
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            await creator.CreateAsync(cancellationToken);
         }
 
         var pending = await PendingMigrationsAsync(db, cancellationToken);

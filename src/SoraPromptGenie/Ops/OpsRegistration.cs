@@ -65,6 +65,12 @@ public static class OpsRegistration
             });
             api.UseStatusCodePages();
         });
+        if (!app.Environment.IsDevelopment())
+        {
+            // Pages get a friendly error page (no exception text); /api keeps its JSON error shape above.
+            app.UseWhen(context => !ApiErrorWriter.IsApi(context), pages => pages.UseExceptionHandler("/Error", createScopeForErrors: true));
+        }
+
         app.UseSecurityHeaders(app.Environment);
         app.UseApiBodyLimit();
         app.UseRouting();

@@ -1,0 +1,159 @@
+using Microsoft.JSInterop;
+using SoraPromptGenie.Core.Catalog;
+
+namespace SoraPromptGenie.Studio;
+
+public enum CopyTarget
+{
+    None,
+    Prompt,
+    RequestJson,
+    Curl,
+}
+
+public sealed partial class StudioPage
+{
+    private const string ModePreference = "spg.mode";
+    private static readonly TimeSpan LintDelay = TimeSpan.FromMilliseconds(300);
+    private static readonly TimeSpan TypingPause = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan CopiedFor = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _closing = new();
+    private ITimer? _lintTimer;
+    private ITimer? _typingTimer;
+    private ITimer? _copiedTimer;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _shortcuts;
+    private DotNetObjectReference<StudioPage>? _self;
+    private bool interactive;
+    private CopyTarget copied;
+
+    [JSInvokable]
+    public Task OnShortcut(string name) => name switch
+    {
+        "undo" => InvokeAsync(() => { Undo(); StateHasChanged(); }),
+        "redo" => InvokeAsync(() => { Redo(); StateHasChanged(); }),
+        "auto-generate" => RunAsync(Session.AutoGenerateAsync),
+        _ => Task.CompletedTask,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        Session.StreamUpdated -= OnStreamUpdated;
+        await _closing.CancelAsync();
+        _closing.Dispose();
+        _lintTimer?.Dispose();
+        _typingTimer?.Dispose();
+        _copiedTimer?.Dispose();
+        try
+        {
+            if (_shortcuts is not null)
+            {
+                await _shortcuts.InvokeVoidAsync("dispose");
+                await _shortcuts.DisposeAsync();
+            }
+
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is already gone (tab closed): the browser dropped the listeners with the page.
+        }
+
+        _self?.Dispose();
+    }
+
+    protected override void OnInitialized() => Session.StreamUpdated += OnStreamUpdated;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/studio.js");
+        _self = DotNetObjectReference.Create(this);
+        _shortcuts = await _module.InvokeAsync<IJSObjectReference>("registerShortcuts", _self);
+        if (await _module.InvokeAsync<string?>("getPreference", ModePreference) is { } stored && Enum.TryParse<StudioMode>(stored, out var mode))
+        {
+            Session.Mode = mode;
+        }
+
+        interactive = true;
+        StateHasChanged();
+    }
+
+    private void OnStreamUpdated() => _ = InvokeAsync(StateHasChanged);
+
+    private void OnInput(string? text)
+    {
+        Session.Edit(text);
+        _lintTimer ??= Time.CreateTimer(_ => _ = InvokeAsync(() => { Session.RefreshLint(); StateHasChanged(); }), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _typingTimer ??= Time.CreateTimer(_ => _ = InvokeAsync(() => { if (Session.CommitTyping()) { StateHasChanged(); } }), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _lintTimer.Change(LintDelay, Timeout.InfiniteTimeSpan);
+        _typingTimer.Change(TypingPause, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Renders the busy state at once, then again when the action is done.</summary>
+    private async Task RunAsync(Func<CancellationToken, Task> action)
+    {
+        _typingTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        var task = action(_closing.Token);
+        StateHasChanged();
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException) when (_closing.IsCancellationRequested)
+        {
+            // The circuit is closing: nobody is left to show the result to.
+            return;
+        }
+
+        StateHasChanged();
+    }
+
+    private void Undo() => Session.Undo();
+
+    private void Redo() => Session.Redo();
+
+    private void Clear() => Session.Clear();
+
+    private void UseStarter(StarterPrompt starter) => Session.UseStarter(starter);
+
+    private void RestoreHistory(int index) => Session.RestoreHistory(index);
+
+    private async Task SetModeAsync(StudioMode mode)
+    {
+        Session.Mode = mode;
+        if (_module is not null)
+        {
+            await _module.InvokeVoidAsync("setPreference", ModePreference, mode.ToString());
+        }
+    }
+
+    private Task CopyExportAsync((string Text, CopyTarget Target) request) => CopyAsync(request.Text, request.Target);
+
+    private async Task CopyAsync(string text, CopyTarget target)
+    {
+        if (_module is null)
+        {
+            return;
+        }
+
+        if (await _module.InvokeAsync<bool>("copyText", text))
+        {
+            copied = target;
+            _copiedTimer ??= Time.CreateTimer(_ => _ = InvokeAsync(() => { copied = CopyTarget.None; StateHasChanged(); }), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _copiedTimer.Change(CopiedFor, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            copied = CopyTarget.None;
+        }
+    }
+}

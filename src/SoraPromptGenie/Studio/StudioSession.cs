@@ -1,0 +1,321 @@
+using System.Text;
+using SoraPromptGenie.Core.Catalog;
+using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Lint;
+using SoraPromptGenie.Ops.RateLimiting;
+using SoraPromptGenie.Prompting;
+
+namespace SoraPromptGenie.Studio;
+
+public enum StudioMode
+{
+    Simple,
+    Advanced,
+}
+
+/// <summary>
+/// The state of one person's studio (one per circuit): the prompt, its history and applied cards, lint, the last engine,
+/// fresh suggestions and the message to show. Every AI action goes through the same <see cref="PromptStudio"/> as the API
+/// (the text operations stream, as the API's event-stream form does) and is first counted against the client's AI limit
+/// for the matching API path. The prompt only changes on success.
+/// </summary>
+public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, PromptLinter linter, ClientRateLimiter limiter, CircuitClient client, TimeProvider time)
+{
+    public const string EnhancePath = "/api/enhance-prompt";
+    public const string SuggestPath = "/api/generate-suggestions";
+    public const string ExpandPath = "/api/auto-generate-prompt";
+    public const string StructurePath = "/api/structure-prompt";
+    public const int FreshSuggestionCount = 4;
+
+    private readonly Dictionary<string, IReadOnlyList<StudioCard>> _fresh = new(StringComparer.Ordinal);
+
+    public PromptCatalog Catalog => catalog;
+
+    public PromptHistory History { get; } = new(time);
+
+    public string Prompt { get; private set; } = string.Empty;
+
+    public AppliedSet Applied { get; private set; } = AppliedSet.Empty;
+
+    public LintReport Lint { get; private set; } = linter.Lint(string.Empty);
+
+    /// <summary>The engine label of the last AI result: a model (<c>openrouter:&lt;model&gt;</c>) or <c>offline</c>.</summary>
+    public string? EngineLabel { get; private set; }
+
+    public StudioNotice? Notice { get; private set; }
+
+    /// <summary>What is running: <c>auto-generate</c>, <c>structure</c>, <c>card:{id}</c>, <c>preset:{id}</c> or <c>suggest:{category}</c>.</summary>
+    public string? Busy { get; private set; }
+
+    public StudioMode Mode { get; set; } = StudioMode.Simple;
+
+    /// <summary>Text arriving from the running text operation; the final, cleaned answer replaces it.</summary>
+    public string? Streaming { get; private set; }
+
+    /// <summary>Raised on the circuit's dispatcher whenever <see cref="Streaming"/> grows.</summary>
+    public event Action? StreamUpdated;
+
+    /// <summary>What the editor shows: the arriving text while an operation streams, else the prompt.</summary>
+    public string DisplayedPrompt => Streaming ?? Prompt;
+
+    public IReadOnlyDictionary<string, IReadOnlyList<StudioCard>> Fresh => _fresh;
+
+    public int WordCount => PromptStudio.CountWords(Prompt);
+
+    public int CharacterCount => Prompt.Length;
+
+    public bool CanAutoGenerate => Busy is null && WordCount >= PromptLimits.MinBasicPromptWords && Prompt.Length <= PromptLimits.MaxBasicPromptChars;
+
+    public bool CanStructure => Busy is null && !string.IsNullOrWhiteSpace(Prompt);
+
+    public bool IsBusy(string what) => Busy == what;
+
+    /// <summary>Typing changes the text only; a pause in typing turns it into a history entry (<see cref="CommitTyping"/>).</summary>
+    public void Edit(string? text)
+    {
+        var value = text ?? string.Empty;
+        Prompt = value.Length > PromptLimits.MaxPromptChars ? value[..PromptLimits.MaxPromptChars] : value;
+    }
+
+    public bool CommitTyping() => History.Record(Prompt, Applied, "Edited");
+
+    public void RefreshLint() => Lint = linter.Lint(Prompt);
+
+    public void DismissNotice() => Notice = null;
+
+    public void Undo()
+    {
+        CommitTyping();
+        Load(History.Undo());
+    }
+
+    public void Redo()
+    {
+        if (Prompt != History.Current.Text)
+        {
+            // Typed text after the current entry is a new branch: there is nothing to redo over it.
+            CommitTyping();
+            return;
+        }
+
+        Load(History.Redo());
+    }
+
+    public void RestoreHistory(int index)
+    {
+        CommitTyping();
+        Load(History.Restore(index));
+    }
+
+    public void Clear()
+    {
+        CommitTyping();
+        SetPrompt(string.Empty, AppliedSet.Empty, "Cleared");
+    }
+
+    public void UseStarter(StarterPrompt starter)
+    {
+        ArgumentNullException.ThrowIfNull(starter);
+        CommitTyping();
+        SetPrompt(starter.Prompt, AppliedSet.Empty, "Starter: " + starter.Title);
+    }
+
+    public async Task AutoGenerateAsync(CancellationToken cancellationToken)
+    {
+        if (!CanAutoGenerate)
+        {
+            return;
+        }
+
+        var idea = Prompt;
+        var result = await StreamAsync("auto-generate", ExpandPath, ct => studio.StreamExpand(idea, ct), cancellationToken);
+        if (result is not null)
+        {
+            // A generated prompt is a new scene: cards merged into the idea no longer describe it.
+            Accept(result, AppliedSet.Empty, "Auto-generated");
+        }
+    }
+
+    public async Task StructureAsync(CancellationToken cancellationToken)
+    {
+        if (!CanStructure)
+        {
+            return;
+        }
+
+        var prompt = Prompt;
+        var result = await StreamAsync("structure", StructurePath, ct => studio.StreamStructure(prompt, ct), cancellationToken);
+        if (result is not null)
+        {
+            Accept(result, Applied, "Structured");
+        }
+    }
+
+    /// <summary>Applies a card, replaces the card of its category, or (when it is applied) removes it and restores the prompt.</summary>
+    public async Task ToggleCardAsync(StudioCard card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        if (Busy is not null)
+        {
+            return;
+        }
+
+        if (Applied.IsApplied(card.Id))
+        {
+            CommitTyping();
+            var (remaining, restored) = Applied.Remove(card.CategoryId)!.Value;
+            SetPrompt(restored, remaining, "Removed " + card.Title);
+            return;
+        }
+
+        await ApplyAsync("card:" + card.Id, [card], card.Title, cancellationToken);
+    }
+
+    /// <summary>A preset's enhancements are merged in one request and marked applied together.</summary>
+    public async Task ApplyPresetAsync(Preset preset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(preset);
+        if (Busy is not null)
+        {
+            return;
+        }
+
+        var cards = preset.Enhancements.Select(catalog.FindEnhancement).OfType<Enhancement>().Select(StudioCard.From).ToList();
+        await ApplyAsync("preset:" + preset.Id, cards, "Preset " + preset.Name, cancellationToken);
+    }
+
+    public async Task RefreshSuggestionsAsync(string categoryId, CancellationToken cancellationToken)
+    {
+        var prompt = Prompt;
+        var result = await RunAsync(
+            "suggest:" + categoryId, SuggestPath, ct => studio.SuggestAsync(categoryId, FreshSuggestionCount, prompt, ct), cancellationToken);
+        if (result is not null)
+        {
+            _fresh[categoryId] = [.. result.Suggestions.Select(StudioCard.From)];
+            EngineLabel = result.Engine;
+            if (result.FallbackReason is { } reason)
+            {
+                Notice = StudioNotice.Fallback(reason);
+            }
+        }
+    }
+
+    private async Task ApplyAsync(string busy, IReadOnlyList<StudioCard> cards, string label, CancellationToken cancellationToken)
+    {
+        CommitTyping();
+        var plan = Applied.Plan(cards, Prompt);
+        var inputs = cards.Select(c => new EnhancementInput { Title = c.Title, Description = c.Description, Category = c.CategoryId }).ToList();
+        var result = await StreamAsync(busy, EnhancePath, ct => studio.StreamEnhance(plan.BasePrompt, inputs, ct), cancellationToken);
+        if (result is not null)
+        {
+            Accept(result, AppliedSet.Apply(plan), label);
+        }
+    }
+
+    /// <summary>Runs a streamed text operation, showing the text as it arrives; its result is the final chunk's text.</summary>
+    private Task<EngineText?> StreamAsync(
+        string busy,
+        string endpointPath,
+        Func<CancellationToken, StudioResult<IAsyncEnumerable<EngineStreamChunk>>> start,
+        CancellationToken cancellationToken) =>
+        RunAsync(busy, endpointPath, async ct =>
+        {
+            var started = start(ct);
+            if (started.Value is not { } chunks)
+            {
+                return StudioResult.Invalid<EngineText>(started.Error!);
+            }
+
+            var arrived = new StringBuilder();
+            try
+            {
+                await foreach (var chunk in chunks)
+                {
+                    if (chunk.Final is { } final)
+                    {
+                        return final;
+                    }
+
+                    arrived.Append(chunk.Delta);
+                    Streaming = arrived.ToString();
+                    StreamUpdated?.Invoke();
+                }
+            }
+            finally
+            {
+                Streaming = null;
+            }
+
+            return StudioResult.Invalid<EngineText>("The answer stopped before it was complete. Your prompt is unchanged — try again.");
+        }, cancellationToken);
+
+    private async Task<T?> RunAsync<T>(string busy, string endpointPath, Func<CancellationToken, Task<StudioResult<T>>> call, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (Busy is not null)
+        {
+            return null;
+        }
+
+        // Text typed just before the action becomes its own entry, so undo returns to it rather than past it.
+        CommitTyping();
+        Busy = busy;
+        Notice = null;
+        try
+        {
+            var decision = await limiter.HitAiAsync(endpointPath, client.Address, cancellationToken);
+            if (!decision.Allowed)
+            {
+                Notice = StudioNotice.RateLimited(decision.Reset);
+                return null;
+            }
+
+            var result = await call(cancellationToken);
+            if (!result.Succeeded)
+            {
+                Notice = StudioNotice.Invalid(result.Error!);
+                return null;
+            }
+
+            return result.Value;
+        }
+        catch (UpstreamException failure)
+        {
+            Notice = StudioNotice.Upstream(failure);
+            return null;
+        }
+        finally
+        {
+            Busy = null;
+        }
+    }
+
+    private void Accept(EngineText result, AppliedSet applied, string label)
+    {
+        EngineLabel = result.Engine;
+        if (result.FallbackReason is { } reason)
+        {
+            Notice = StudioNotice.Fallback(reason);
+        }
+
+        SetPrompt(result.Text, applied, label);
+    }
+
+    private void SetPrompt(string text, AppliedSet applied, string label)
+    {
+        Prompt = text;
+        Applied = applied;
+        History.Record(text, applied, label);
+        RefreshLint();
+    }
+
+    private void Load(HistoryEntry? entry)
+    {
+        if (entry is not null)
+        {
+            Prompt = entry.Text;
+            Applied = entry.Applied;
+            RefreshLint();
+        }
+    }
+}

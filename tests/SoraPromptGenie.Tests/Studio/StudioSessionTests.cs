@@ -1,0 +1,177 @@
+using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Studio;
+
+namespace SoraPromptGenie.Tests.Studio;
+
+public sealed class StudioSessionTests : StudioTestContext
+{
+    private const string Scene = "A red fox trots across a snowy country road at night";
+
+    [Fact]
+    public async Task ToggleCard_ThenOtherCardOfCategory_ReappliesToPromptBeforeFirstCard()
+    {
+        Session.Edit(Scene);
+        var golden = Card("lighting/golden-hour");
+        var neon = Card("lighting/neon-glow");
+        await Session.ToggleCardAsync(golden, CancellationToken.None);
+        var withGolden = Session.Prompt;
+
+        await Session.ToggleCardAsync(neon, CancellationToken.None);
+
+        Assert.NotEqual(Scene, withGolden);
+        Assert.Equal(Scene, Engine.Enhancements[^1].Prompt);
+        Assert.True(Session.Applied.IsApplied(neon.Id));
+        Assert.False(Session.Applied.IsApplied(golden.Id));
+    }
+
+    [Fact]
+    public async Task ToggleCard_AppliedCard_RemovesItAndRestoresPromptWithoutEngineCall()
+    {
+        Session.Edit(Scene);
+        var golden = Card("lighting/golden-hour");
+        await Session.ToggleCardAsync(golden, CancellationToken.None);
+        var calls = Engine.Calls;
+
+        await Session.ToggleCardAsync(golden, CancellationToken.None);
+
+        Assert.Equal(Scene, Session.Prompt);
+        Assert.Equal(0, Session.Applied.Count);
+        Assert.Equal(calls, Engine.Calls);
+    }
+
+    [Fact]
+    public async Task ApplyPreset_FourEnhancements_OneEngineCallAndAllApplied()
+    {
+        Session.Edit(Scene);
+        var preset = Catalog.Presets[0];
+
+        await Session.ApplyPresetAsync(preset, CancellationToken.None);
+
+        Assert.Equal(1, Engine.Calls);
+        Assert.Equal(4, Engine.Enhancements[0].Enhancements.Count);
+        Assert.All(preset.Enhancements, id => Assert.True(Session.Applied.IsApplied(id)));
+    }
+
+    [Fact]
+    public async Task AutoGenerate_OverAiLimit_ShowsRetryMessageAndSkipsEngine()
+    {
+        await using var limited = new LimitedContext();
+        var session = limited.StudioSession;
+        session.Edit(Scene);
+        await session.AutoGenerateAsync(CancellationToken.None);
+        session.Edit(Scene);
+
+        await session.AutoGenerateAsync(CancellationToken.None);
+
+        Assert.Equal(1, limited.EngineCalls);
+        Assert.Equal(Scene, session.Prompt);
+        Assert.Equal(NoticeKind.Warning, session.Notice!.Kind);
+        Assert.StartsWith("Too many requests — try again in ", session.Notice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AutoGenerate_UpstreamTimeout_KeepsPromptAndExplains()
+    {
+        Session.Edit(Scene);
+        Engine.Failure = new UpstreamException(UpstreamFailure.Timeout, "timed out");
+
+        await Session.AutoGenerateAsync(CancellationToken.None);
+
+        Assert.Equal(Scene, Session.Prompt);
+        Assert.Null(Session.Busy);
+        Assert.Equal(NoticeKind.Error, Session.Notice!.Kind);
+        Assert.Contains("took too long", Session.Notice.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AutoGenerate_FallbackReason_SaysOfflineEngineAnswered()
+    {
+        Session.Edit(Scene);
+        Engine.FallbackReason = "upstream_unavailable";
+
+        await Session.AutoGenerateAsync(CancellationToken.None);
+
+        Assert.NotEqual(Scene, Session.Prompt);
+        Assert.Equal("offline", Session.EngineLabel);
+        Assert.StartsWith("LLM unavailable — answered by the offline engine", Session.Notice!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Undo_AfterAutoGenerate_ReturnsToTypedIdeaAndRedoComesBack()
+    {
+        Session.Edit(Scene);
+        await Session.AutoGenerateAsync(CancellationToken.None);
+        var generated = Session.Prompt;
+
+        Session.Undo();
+        var undone = Session.Prompt;
+        Session.Redo();
+
+        Assert.Equal(Scene, undone);
+        Assert.Equal(generated, Session.Prompt);
+    }
+
+    [Fact]
+    public async Task Undo_AfterCard_BringsBackAppliedMarksWithText()
+    {
+        Session.Edit(Scene);
+        var golden = Card("lighting/golden-hour");
+        await Session.ToggleCardAsync(golden, CancellationToken.None);
+
+        Session.Undo();
+        var afterUndo = Session.Applied.IsApplied(golden.Id);
+        Session.Redo();
+
+        Assert.False(afterUndo);
+        Assert.True(Session.Applied.IsApplied(golden.Id));
+    }
+
+    [Fact]
+    public async Task AutoGenerate_StreamCutAfterFirstDelta_ShowedArrivingTextThenKeepsPrompt()
+    {
+        Session.Edit(Scene);
+        Engine.MidStreamFailure = new UpstreamException(UpstreamFailure.Error, "connection reset");
+        var seen = new List<string>();
+        Session.StreamUpdated += () => seen.Add(Session.DisplayedPrompt);
+
+        await Session.AutoGenerateAsync(CancellationToken.None);
+
+        Assert.NotEmpty(seen);
+        Assert.NotEqual(Scene, seen[0]);
+        Assert.Null(Session.Streaming);
+        Assert.Equal(Scene, Session.Prompt);
+        Assert.Equal(Scene, Session.DisplayedPrompt);
+        Assert.Equal(NoticeKind.Error, Session.Notice!.Kind);
+    }
+
+    [Fact]
+    public void CanAutoGenerate_TwoWords_IsFalse()
+    {
+        Session.Edit("two words");
+
+        var enabled = Session.CanAutoGenerate;
+
+        Assert.False(enabled);
+    }
+
+    [Fact]
+    public async Task RefreshSuggestions_Category_StoresFreshCardsForThatCategory()
+    {
+        Session.Edit(Scene);
+
+        await Session.RefreshSuggestionsAsync("lighting", CancellationToken.None);
+
+        var fresh = Assert.Contains("lighting", Session.Fresh);
+        Assert.NotEmpty(fresh);
+        Assert.All(fresh, card => Assert.True(card.Fresh && card.CategoryId == "lighting"));
+    }
+
+    private StudioCard Card(string id) => StudioCard.From(Catalog.FindEnhancement(id)!);
+
+    private sealed class LimitedContext() : StudioTestContext("1/900")
+    {
+        public StudioSession StudioSession => Session;
+
+        public int EngineCalls => Engine.Calls;
+    }
+}

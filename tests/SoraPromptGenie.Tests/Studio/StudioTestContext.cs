@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+using Bunit;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SoraPromptGenie.Core.Catalog;
+using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Engines.Offline;
+using SoraPromptGenie.Core.Lint;
+using SoraPromptGenie.Core.Targets;
+using SoraPromptGenie.Ops.RateLimiting;
+using SoraPromptGenie.Prompting;
+using SoraPromptGenie.Studio;
+
+namespace SoraPromptGenie.Tests.Studio;
+
+/// <summary>
+/// The studio's real services over the deterministic offline engine (wrapped so tests can count calls or make them
+/// fail), with browser interop in loose mode: the components under test never need an answer from JavaScript.
+/// </summary>
+public abstract class StudioTestContext : BunitContext
+{
+    protected StudioTestContext(string aiLimit = "1000/900")
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Catalog = PromptCatalog.LoadEmbedded();
+        Engine = new ScriptedEngine(new OfflinePromptEngine(Catalog));
+        Services.AddSingleton(Catalog);
+        Services.AddSingleton<IPromptEngine>(Engine);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<PromptStudio>();
+        Services.AddSingleton<PromptLinter>();
+        Services.AddSingleton(TargetCatalog.LoadEmbedded());
+        Services.AddSingleton<VideoRequestBuilder>();
+        Services.AddSingleton<IRateLimitCounterStore, MemoryRateLimitCounterStore>();
+        Services.AddSingleton<WindowCounter>();
+        Services.AddSingleton<IHttpContextAccessor, HttpContextAccessor>();
+        Services.AddSingleton(Options.Create(new RateLimitingOptions { Ai = aiLimit }));
+        Services.AddSingleton<ClientRateLimiter>();
+        Services.AddScoped<CircuitClient>();
+        Services.AddScoped<StudioSession>();
+        Services.AddScoped<ExportSelection>();
+    }
+
+    protected PromptCatalog Catalog { get; }
+
+    protected ScriptedEngine Engine { get; }
+
+    protected StudioSession Session => Services.GetRequiredService<StudioSession>();
+}
+
+/// <summary>Counts calls to the offline engine and can be told to fail the next ones as the LLM would.</summary>
+public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
+{
+    public int Calls { get; private set; }
+
+    public List<(string Prompt, IReadOnlyList<EnhancementSpec> Enhancements)> Enhancements { get; } = [];
+
+    public UpstreamException? Failure { get; set; }
+
+    public string? FallbackReason { get; set; }
+
+    /// <summary>Thrown by a stream after its first delta, as a connection cut mid-answer would.</summary>
+    public UpstreamException? MidStreamFailure { get; set; }
+
+    public async Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken)
+    {
+        Count();
+        Enhancements.Add((currentPrompt, enhancements));
+        return Mark(await inner.EnhanceAsync(currentPrompt, enhancements, cancellationToken));
+    }
+
+    public async Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
+    {
+        Count();
+        var result = await inner.SuggestAsync(request, cancellationToken);
+        return result with { FallbackReason = FallbackReason };
+    }
+
+    public async Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken)
+    {
+        Count();
+        return Mark(await inner.ExpandAsync(basicPrompt, cancellationToken));
+    }
+
+    public async Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken)
+    {
+        Count();
+        return Mark(await inner.StructureAsync(prompt, cancellationToken));
+    }
+
+    public async IAsyncEnumerable<EngineStreamChunk> StreamAsync(
+        TextOperation operation, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Count();
+        if (operation is TextOperation.Enhance enhance)
+        {
+            Enhancements.Add((enhance.CurrentPrompt, enhance.Enhancements));
+        }
+
+        await foreach (var chunk in inner.StreamAsync(operation, cancellationToken))
+        {
+            yield return chunk.Final is { } final ? chunk with { Final = Mark(final) } : chunk;
+            if (MidStreamFailure is { } failure && chunk.Delta.Length > 0)
+            {
+                throw failure;
+            }
+        }
+    }
+
+    private void Count()
+    {
+        Calls++;
+        if (Failure is { } failure)
+        {
+            throw failure;
+        }
+    }
+
+    private EngineText Mark(EngineText text) => text with { FallbackReason = FallbackReason };
+}
