@@ -5,6 +5,7 @@ using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
+using SoraPromptGenie.Ops.Telemetry;
 using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Studio;
 using SoraPromptGenie.Usage;
@@ -34,6 +35,7 @@ try
     app.MapOpenApi();
     app.MapScalarApiReference("/api-reference");
     app.MapHealth();
+    app.MapMetrics();
     var api = app.MapGroup("/api");
     api.MapCatalog();
     api.MapPrompting();

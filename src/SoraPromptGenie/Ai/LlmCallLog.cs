@@ -1,4 +1,5 @@
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Ops.Telemetry;
 using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ai;
@@ -37,12 +38,13 @@ public sealed partial class LlmCallLog(ILogger<LlmCallLog> logger)
         ILogger logger, string operation, string model, string engine, string outcome, int? upstreamStatus, long latencyMs);
 }
 
-/// <summary>Fans each call record out to the log and the usage ledger (and, as they are added, the metrics).</summary>
-public sealed class LlmCallObservers(LlmCallLog log, UsageLedger ledger) : ILlmCallObserver
+/// <summary>Fans each call record out to the log, the metrics and the usage ledger.</summary>
+public sealed class LlmCallObservers(LlmCallLog log, LlmCallMetrics metrics, UsageLedger ledger) : ILlmCallObserver
 {
     public void OnCall(LlmCallRecord record)
     {
         log.Write(record);
+        metrics.OnCall(record);
         ledger.OnCall(record);
     }
 }

@@ -11,11 +11,13 @@ using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
+using SoraPromptGenie.Ops.Sentry;
+using SoraPromptGenie.Ops.Telemetry;
 using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ops;
 
-/// <summary>What an operator relies on: configuration checks, logs, errors, limits, security headers, health, shutdown.</summary>
+/// <summary>What an operator relies on: configuration checks, logs, error tracking, metrics, errors, limits, security headers, health, shutdown.</summary>
 public static class OpsRegistration
 {
     public static WebApplicationBuilder AddOps(this WebApplicationBuilder builder)
@@ -24,6 +26,8 @@ public static class OpsRegistration
         ValidateConfiguration(builder.Configuration, builder.Environment);
         ConfigureListening(builder);
         builder.AddLogging();
+        builder.AddErrorTracking();
+        builder.AddTelemetry();
 
         var services = builder.Services;
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
@@ -51,6 +55,7 @@ public static class OpsRegistration
     {
         app.UseForwardedHeaders();
         app.UseRequestId();
+        app.UseErrorTracking();
         app.UseRequestLogging();
         app.UseWhen(ApiErrorWriter.IsApi, api =>
         {
@@ -83,6 +88,7 @@ public static class OpsRegistration
         SiteOptions.Validate(configuration, problems);
         LoggingOptions.Validate(configuration, problems);
         RateLimitingOptions.Validate(configuration, problems);
+        ErrorTrackingOptions.Validate(configuration, problems);
         RedisOptions.Validate(configuration, problems);
         LlmCacheOptions.Validate(configuration, problems);
         DatabaseOptions.Validate(configuration, problems);

@@ -19,6 +19,9 @@ public static class EnvironmentAliases
         ("DATABASE_URL", "Database:Url"),
         ("REDIS_URL", "Redis:Url"),
         ("SENTRY_DSN", "Sentry:Dsn"),
+        ("SENTRY_ENVIRONMENT", "Sentry:Environment"),
+        ("SENTRY_RELEASE", "Sentry:Release"),
+        ("SENTRY_TRACES_SAMPLE_RATE", "Sentry:TracesSampleRate"),
         ("SITE_URL", "Site:Url"),
         ("ALLOWED_ORIGINS", "Site:AllowedOrigins"),
         ("TRUSTED_PROXIES", "Site:TrustedProxies"),
@@ -27,6 +30,19 @@ public static class EnvironmentAliases
         ("ADMIN_TOKEN", "Admin:Token"),
         ("RATE_LIMIT_GENERAL", "RateLimiting:General"),
         ("RATE_LIMIT_AI", "RateLimiting:Ai"),
+    ];
+
+    /// <summary>
+    /// Variables read under their own name, by the host or by a library (the OpenTelemetry exporter reads the OTEL_*
+    /// ones from configuration), so they have no section key.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ReadByName =
+    [
+        "ASPNETCORE_ENVIRONMENT",
+        "PORT",
+        "OTEL_EXPORTER_OTLP_ENDPOINT",
+        "OTEL_EXPORTER_OTLP_PROTOCOL",
+        "OTEL_EXPORTER_OTLP_HEADERS",
     ];
 
     /// <summary>Copies every alias that is set to its section key, as a source layered over the others.</summary>

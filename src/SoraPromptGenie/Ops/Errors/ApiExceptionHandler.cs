@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Data;
+using SoraPromptGenie.Ops.Sentry;
 
 namespace SoraPromptGenie.Ops.Errors;
 
@@ -30,6 +31,7 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
         else if (exception is UpstreamException upstream)
         {
             UpstreamFailed(logger, upstream.Code, upstream.UpstreamStatus);
+            SentryRegistration.CaptureUpstreamFailure(httpContext, upstream);
         }
         else if (code == ErrorCodes.DatabaseUnavailable)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
+using SoraPromptGenie.Ops.Telemetry;
 using StackExchange.Redis;
 
 namespace SoraPromptGenie.Ops.RateLimiting;
@@ -85,6 +86,7 @@ public static partial class RateLimits
         var decision = context.Features.Get<RateLimitHeadersFeature>()?.Rejected;
         var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits));
         var retryAfterSeconds = (int)Math.Ceiling(decision?.Reset.TotalSeconds ?? 60);
+        AppMetrics.RateLimitRejected(decision?.Policy ?? "unknown");
         RequestRejected(logger, decision?.Policy ?? "unknown", context.ClientAddress().ToString(), context.Request.Method, context.Request.Path, retryAfterSeconds);
         var message = $"Too many requests. Try again in {FormatWait(retryAfterSeconds)}.";
         return ApiErrorWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, message);

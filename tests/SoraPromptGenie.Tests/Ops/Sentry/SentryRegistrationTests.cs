@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using SoraPromptGenie.FakeUpstream;
+using SoraPromptGenie.Tests.Infrastructure;
+
+namespace SoraPromptGenie.Tests.Ops.Sentry;
+
+public sealed class SentryRegistrationTests(SentryRegistrationTests.SentryAppFactory factory) : IClassFixture<SentryRegistrationTests.SentryAppFactory>
+{
+    private const string CookieSecret = "session-cookie-secret-0123456789";
+
+    [Fact]
+    public async Task UpstreamFailure_WithFallbackOff_SendsScrubbedEventWithRequestIdAndEnvironment()
+    {
+        factory.Upstream.Enqueue([.. Enumerable.Repeat(FakeReply.Status(500), 4)]);
+        var requestId = $"sentry-test-{Guid.NewGuid():N}";
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auto-generate-prompt")
+        {
+            Content = JsonContent.Create(new { basicPrompt = "a fox crossing a snowy road at night" }),
+        };
+        request.Headers.Add("X-Request-Id", requestId);
+        request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {AppFactory.ApiKey}");
+        request.Headers.TryAddWithoutValidation("Cookie", $"session={CookieSecret}");
+
+        using var response = await client.SendAsync(request);
+        var envelope = await factory.Ingest.WaitForEventAsync(requestId, TimeSpan.FromSeconds(20));
+        var everythingSent = string.Join('\n', factory.Ingest.Envelopes);
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable, $"status {response.StatusCode}");
+        Assert.Contains($"\"request_id\":\"{requestId}\"", envelope, StringComparison.Ordinal);
+        Assert.Contains("\"environment\":\"Production\"", envelope, StringComparison.Ordinal);
+        Assert.Contains("\"release\":\"sora-prompt-genie@", envelope, StringComparison.Ordinal);
+        Assert.Contains("UpstreamException", envelope, StringComparison.Ordinal);
+        Assert.DoesNotContain("authorization", everythingSent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("cookie", everythingSent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(CookieSecret, everythingSent, StringComparison.Ordinal);
+        Assert.DoesNotContain(AppFactory.ApiKey, everythingSent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidJson_IsAClientMistake_SendsNoEvent()
+    {
+        var requestId = $"sentry-bad-json-{Guid.NewGuid():N}";
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auto-generate-prompt")
+        {
+            Content = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Request-Id", requestId);
+
+        using var response = await client.SendAsync(request);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain(factory.Ingest.Envelopes, e => e.Contains(requestId, StringComparison.Ordinal) && e.Contains("{\"type\":\"event\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Services_WithDsn_RegisterTheSentryHub()
+    {
+        var hub = factory.Services.GetService<IHub>();
+
+        Assert.NotNull(hub);
+        Assert.True(hub.IsEnabled);
+    }
+
+    /// <summary>The app reporting to a fake ingest, with the offline fallback and retries off so upstream errors reach the client.</summary>
+    public sealed class SentryAppFactory : AppFactory
+    {
+        public FakeSentryIngest Ingest { get; private set; } = null!;
+
+        public override async Task InitializeAsync()
+        {
+            await base.InitializeAsync();
+            Ingest = await FakeSentryIngest.StartAsync();
+        }
+
+        public override async Task DisposeAsync()
+        {
+            await base.DisposeAsync();
+            await Ingest.DisposeAsync();
+        }
+
+        protected override void Configure(IDictionary<string, string?> settings)
+        {
+            settings["SENTRY_DSN"] = Ingest.Dsn;
+            settings["LLM_FALLBACK_TO_OFFLINE"] = "false";
+            settings["Llm:MaxRetries"] = "1";
+        }
+    }
+}
