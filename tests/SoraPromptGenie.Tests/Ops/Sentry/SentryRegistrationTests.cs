@@ -6,6 +6,7 @@ using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.Sentry;
 
+[Collection(ProcessWideTestGroup.Name)]
 public sealed class SentryRegistrationTests(SentryRegistrationTests.SentryAppFactory factory) : IClassFixture<SentryRegistrationTests.SentryAppFactory>
 {
     private const string CookieSecret = "session-cookie-secret-0123456789";
@@ -80,6 +81,9 @@ public sealed class SentryRegistrationTests(SentryRegistrationTests.SentryAppFac
         public override async Task DisposeAsync()
         {
             await base.DisposeAsync();
+
+            // The host binds the static SDK and its global hooks; later tests in this process must not carry them.
+            SentrySdk.Close();
             await Ingest.DisposeAsync();
         }
 

@@ -8,11 +8,7 @@ using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.Telemetry;
 
-/// <summary>
-/// Runs alone: OpenTelemetry listens to every meter in the process, and ASP.NET Core's per-host meters share one
-/// name, so another test's host running at the same time would blur this host's request series.
-/// </summary>
-[Collection(MetricsTestGroup.Name)]
+[Collection(ProcessWideTestGroup.Name)]
 public sealed class MetricsEndpointTests(MetricsEndpointTests.MetricsAppFactory factory) : IClassFixture<MetricsEndpointTests.MetricsAppFactory>
 {
     private const string AdminToken = "metrics-admin-token-0123456789";
