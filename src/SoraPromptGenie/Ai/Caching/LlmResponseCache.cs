@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Distributed;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Ops.Telemetry;
 using StackExchange.Redis;
 
 namespace SoraPromptGenie.Ai.Caching;
@@ -26,20 +27,37 @@ public sealed partial class LlmResponseCache(
 
     public async Task<CachedAnswer?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        if (!Available())
+        CachedAnswer? answer = null;
+        if (Available())
         {
-            return null;
+            try
+            {
+                var bytes = await store.GetAsync(key, cancellationToken);
+                answer = bytes is null ? null : JsonSerializer.Deserialize<CachedAnswer>(bytes, Json);
+            }
+            catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
+            {
+                Warn(ex.GetType().Name);
+            }
         }
 
-        try
+        RecordLookup(key, answer is not null);
+        return answer;
+    }
+
+    /// <summary>Counts the lookup by operation, which the key carries as <c>spg:llm:&lt;operation&gt;:&lt;hash&gt;</c>.</summary>
+    private static void RecordLookup(string key, bool hit)
+    {
+        var operation = key.StartsWith(LlmCacheKeys.Prefix, StringComparison.Ordinal)
+            ? key[LlmCacheKeys.Prefix.Length..].Split(':', 2)[0]
+            : "unknown";
+        if (hit)
         {
-            var bytes = await store.GetAsync(key, cancellationToken);
-            return bytes is null ? null : JsonSerializer.Deserialize<CachedAnswer>(bytes, Json);
+            AppMetrics.CacheHit(operation);
         }
-        catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
+        else
         {
-            Warn(ex.GetType().Name);
-            return null;
+            AppMetrics.CacheMiss(operation);
         }
     }
 
