@@ -17,6 +17,7 @@ public sealed class FuzzAppFactory : AppFactory
 /// Hostile bodies through the whole in-process pipeline: whatever arrives, the answer is never a 5xx, an error is
 /// always the documented <c>{error, code, requestId}</c> shape, and memory does not grow with the number of requests.
 /// </summary>
+[Collection(FuzzTestGroup.Name)]
 public sealed class ApiFuzzTests(FuzzAppFactory app) : IClassFixture<FuzzAppFactory>
 {
     private const int Iterations = 10_000;
