@@ -28,7 +28,7 @@ public sealed class FallbackPromptEngine(
         }
         catch (UpstreamException ex) when (fallbackToOffline)
         {
-            var operation = enhancements.Count > 1 ? PromptOperation.Merge : PromptOperation.Enhance;
+            var operation = TextOperation.EnhanceOperation(enhancements.Count);
             var result = await FallBackAsync(
                 operation,
                 () => offline.EnhanceAsync(currentPrompt, enhancements, cancellationToken),
@@ -129,7 +129,7 @@ public sealed class FallbackPromptEngine(
         {
             if (chunk.Final is { } final)
             {
-                Record(OperationOf(operation), started);
+                Record(operation.Operation, started);
                 yield return chunk with { Final = final with { FallbackReason = failure.Code } };
             }
             else
@@ -149,23 +149,5 @@ public sealed class FallbackPromptEngine(
     }
 
     private void Record(PromptOperation operation, long started) =>
-        observer?.OnCall(new LlmCallRecord(
-            operation,
-            Model: "offline",
-            Engine: "offline",
-            FallbackOutcome,
-            StatusCode: null,
-            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-            InputTokens: null,
-            OutputTokens: null,
-            Cost: null,
-            Cached: false));
-
-    private static PromptOperation OperationOf(TextOperation operation) => operation switch
-    {
-        TextOperation.Enhance { Enhancements.Count: > 1 } => PromptOperation.Merge,
-        TextOperation.Enhance => PromptOperation.Enhance,
-        TextOperation.Expand => PromptOperation.Expand,
-        _ => PromptOperation.Structure,
-    };
+        observer?.OnCall(LlmCallRecord.Offline(operation, FallbackOutcome, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
 }

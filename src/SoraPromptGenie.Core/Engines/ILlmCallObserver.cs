@@ -11,7 +11,12 @@ public sealed record LlmCallRecord(
     long? InputTokens,
     long? OutputTokens,
     decimal? Cost,
-    bool Cached);
+    bool Cached)
+{
+    /// <summary>A call the offline engine answered: no model, no tokens, no cost.</summary>
+    public static LlmCallRecord Offline(PromptOperation operation, string outcome, long latencyMs) =>
+        new(operation, "offline", "offline", outcome, null, latencyMs, null, null, null, false);
+}
 
 /// <summary>Receives a record of every engine call. Must not block: it runs on the request path.</summary>
 public interface ILlmCallObserver

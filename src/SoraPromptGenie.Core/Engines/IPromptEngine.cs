@@ -25,6 +25,17 @@ public interface IPromptEngine
 /// <summary>A text-producing operation with its input, for streaming.</summary>
 public abstract record TextOperation
 {
+    /// <summary>The operation as the log, metrics and ledger name it: merging several enhancements is its own operation.</summary>
+    public PromptOperation Operation => this switch
+    {
+        Enhance enhance => EnhanceOperation(enhance.Enhancements.Count),
+        Expand => PromptOperation.Expand,
+        _ => PromptOperation.Structure,
+    };
+
+    public static PromptOperation EnhanceOperation(int enhancementCount) =>
+        enhancementCount > 1 ? PromptOperation.Merge : PromptOperation.Enhance;
+
     public sealed record Enhance(string CurrentPrompt, IReadOnlyList<EnhancementSpec> Enhancements) : TextOperation;
 
     public sealed record Expand(string BasicPrompt) : TextOperation;

@@ -14,7 +14,7 @@ public sealed class OfflineEngineRecorder(IPromptEngine offline, ILlmCallObserve
     {
         ArgumentNullException.ThrowIfNull(enhancements);
         return RecordAsync(
-            enhancements.Count > 1 ? PromptOperation.Merge : PromptOperation.Enhance,
+            TextOperation.EnhanceOperation(enhancements.Count),
             () => offline.EnhanceAsync(currentPrompt, enhancements, cancellationToken));
     }
 
@@ -35,7 +35,7 @@ public sealed class OfflineEngineRecorder(IPromptEngine offline, ILlmCallObserve
             yield return chunk;
         }
 
-        Record(OperationOf(operation), started);
+        Record(operation.Operation, started);
     }
 
     private async Task<T> RecordAsync<T>(PromptOperation operation, Func<Task<T>> call)
@@ -46,23 +46,6 @@ public sealed class OfflineEngineRecorder(IPromptEngine offline, ILlmCallObserve
         return result;
     }
 
-    private void Record(PromptOperation operation, long started) => observer.OnCall(new LlmCallRecord(
-        operation,
-        Model: "offline",
-        Engine: "offline",
-        Outcome: "ok",
-        StatusCode: null,
-        (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds,
-        InputTokens: null,
-        OutputTokens: null,
-        Cost: null,
-        Cached: false));
-
-    private static PromptOperation OperationOf(TextOperation operation) => operation switch
-    {
-        TextOperation.Enhance { Enhancements.Count: > 1 } => PromptOperation.Merge,
-        TextOperation.Enhance => PromptOperation.Enhance,
-        TextOperation.Expand => PromptOperation.Expand,
-        _ => PromptOperation.Structure,
-    };
+    private void Record(PromptOperation operation, long started) =>
+        observer.OnCall(LlmCallRecord.Offline(operation, "ok", (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
 }

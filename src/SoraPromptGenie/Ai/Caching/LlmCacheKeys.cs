@@ -44,7 +44,7 @@ public sealed partial class LlmCacheKeys(string provider, IReadOnlyList<string> 
     };
 
     public static PromptOperation OperationOf(IReadOnlyList<EnhancementSpec> enhancements) =>
-        enhancements.Count > 1 ? PromptOperation.Merge : PromptOperation.Enhance;
+        TextOperation.EnhanceOperation(enhancements.Count);
 
     /// <summary>
     /// Same text up to layout: Unicode NFC, Windows line ends, trailing spaces, runs of blanks and of empty lines do not
