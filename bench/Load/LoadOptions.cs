@@ -7,9 +7,14 @@ internal sealed record LoadOptions
 {
     public const string Usage = """
         usage: Load --app <SoraPromptGenie.dll> --baseline <Baseline.dll> --fake <SoraPromptGenie.FakeUpstream.dll>
-                    [--app-r2r <SoraPromptGenie.dll published with ReadyToRun>] [--duration 10] [--runs 3]
+                    [--app-jit <SoraPromptGenie.dll published without ReadyToRun>] [--duration 10] [--runs 3]
                     [--leak-duration 60] [--delay-ms 100] [--chunk-interval-ms 20] [--quick]
+                    [--scenarios startup,idle,health,enhance50,enhance200,enhance1000,preset,cache,streaming,leak,offline]
+                    [--app-env KEY=VALUE,KEY=VALUE]   (extra environment for the app, for A/B runs)
         """;
+
+    public static readonly IReadOnlyList<string> AllScenarios =
+        ["startup", "idle", "health", "enhance50", "enhance200", "enhance1000", "preset", "cache", "streaming", "leak", "offline"];
 
     public required string App { get; init; }
 
@@ -17,7 +22,11 @@ internal sealed record LoadOptions
 
     public required string Fake { get; init; }
 
-    public string? AppReadyToRun { get; init; }
+    public string? AppJit { get; init; }
+
+    public IReadOnlySet<string> Scenarios { get; init; } = AllScenarios.ToHashSet(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string> AppEnvironment { get; init; } = new Dictionary<string, string>();
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -60,7 +69,36 @@ internal sealed record LoadOptions
             return null;
         }
 
-        var options = new LoadOptions { App = app, Baseline = baseline, Fake = fake, AppReadyToRun = values.GetValueOrDefault("app-r2r") };
+        var options = new LoadOptions { App = app, Baseline = baseline, Fake = fake, AppJit = values.GetValueOrDefault("app-jit") };
+        if (values.TryGetValue("scenarios", out var scenarios))
+        {
+            var chosen = scenarios.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            if (chosen.FirstOrDefault(name => !AllScenarios.Contains(name)) is { } unknown)
+            {
+                error = $"unknown scenario '{unknown}'";
+                return null;
+            }
+
+            options = options with { Scenarios = chosen };
+        }
+
+        if (values.TryGetValue("app-env", out var appEnv))
+        {
+            var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in appEnv.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (pair.Split('=', 2) is not [{ Length: > 0 } key, var value])
+                {
+                    error = $"--app-env expects KEY=VALUE, got '{pair}'";
+                    return null;
+                }
+
+                environment[key] = value;
+            }
+
+            options = options with { AppEnvironment = environment };
+        }
+
         if (quick)
         {
             options = options with

@@ -15,7 +15,8 @@ internal sealed class StreamingProbe(Uri upstreamChatCompletions, Uri app) : IDi
     private const string UpstreamBody =
         """{"model":"bench/model","stream":true,"messages":[{"role":"system","content":"Expand the idea."},{"role":"user","content":"A lighthouse keeper climbs the stairs at dusk."}]}""";
 
-    private const string AppBody = """{"basicPrompt":"A lighthouse keeper climbs the stairs at dusk."}""";
+    // "fresh" skips the response cache: every sample must reach the upstream's stream.
+    private const string AppBody = """{"basicPrompt":"A lighthouse keeper climbs the stairs at dusk.","fresh":true}""";
 
     private readonly HttpClient _http = new(new SocketsHttpHandler()) { Timeout = TimeSpan.FromSeconds(30) };
 

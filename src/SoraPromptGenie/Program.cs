@@ -12,7 +12,9 @@ using SoraPromptGenie.Usage;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Settings are read once at start (environment variables, appsettings.json). Reload-on-change would watch the
+    // whole content root, where the log files and the SQLite database are written on every request.
+    var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
     builder.AddOps();
     builder.AddData();
     builder.AddAi();

@@ -40,6 +40,10 @@ public static class AiRegistration
                 MaxConnectionsPerServer = 2048,
                 AutomaticDecompression = DecompressionMethods.All,
             })
+
+            // The app logs one line per model call with its outcome; the factory's per-request handlers would only
+            // add log scopes and filtered-out events on the hot path.
+            .RemoveAllLoggers()
             .AddResilienceHandler("llm-pipeline", ConfigureResilience);
 
         services.AddSingleton<IReadOnlyList<LlmModel>>(CreateModelClients);

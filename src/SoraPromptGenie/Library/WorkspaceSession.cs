@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Antiforgery;
 using SoraPromptGenie.Data;
 
 namespace SoraPromptGenie.Library;
@@ -28,8 +28,12 @@ public static class WorkspaceSession
     private static readonly TimeSpan KeyLifetime = TimeSpan.FromDays(400);
     private static readonly TimeSpan NewKeyLifetime = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The form is read by the handler, after the antiforgery check, so a post without a valid token is a plain 400
+    /// before any field is looked at; the token is required explicitly because no parameter is bound from the form.
+    /// </summary>
     public static RouteHandlerBuilder MapWorkspaceSession(this IEndpointRouteBuilder app) =>
-        app.MapPost(Path, HandleAsync).ExcludeFromDescription();
+        app.MapPost(Path, HandleAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
 
     public static CookieOptions CookieOptions(IHostEnvironment environment, TimeSpan lifetime)
     {
@@ -45,14 +49,20 @@ public static class WorkspaceSession
         };
     }
 
-    private static async Task<RedirectHttpResult> HandleAsync(
-        [FromForm(Name = "action")] string? action,
-        [FromForm(Name = "key")] string? key,
+    private static async Task<Results<RedirectHttpResult, BadRequest>> HandleAsync(
         HttpContext http,
         LibraryService library,
         IHostEnvironment environment,
         CancellationToken cancellationToken)
     {
+        if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true } || !http.Request.HasFormContentType)
+        {
+            return TypedResults.BadRequest();
+        }
+
+        var form = await http.Request.ReadFormAsync(cancellationToken);
+        string? action = form["action"];
+        string? key = form["key"];
         try
         {
             switch (action)

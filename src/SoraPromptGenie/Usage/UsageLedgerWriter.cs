@@ -12,6 +12,12 @@ public sealed partial class UsageLedgerWriter(UsageLedger ledger, IServiceScopeF
     : BackgroundService
 {
     public const int BatchSize = 500;
+
+    /// <summary>
+    /// After the first record of a quiet spell arrives the writer waits this long for more, so a busy server writes a
+    /// few batched transactions a second instead of one per request.
+    /// </summary>
+    public static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -30,9 +36,17 @@ public sealed partial class UsageLedgerWriter(UsageLedger ledger, IServiceScopeF
             while (true)
             {
                 // A batch kept from a failed write is retried without waiting for new records.
-                if (batch.Count == 0 && !await ledger.Reader.WaitToReadAsync(stoppingToken))
+                if (batch.Count == 0)
                 {
-                    break;
+                    if (!await ledger.Reader.WaitToReadAsync(stoppingToken))
+                    {
+                        break;
+                    }
+
+                    if (ledger.QueueLength < BatchSize)
+                    {
+                        await Task.Delay(GatherWindow, stoppingToken);
+                    }
                 }
 
                 Fill(batch);

@@ -12,6 +12,12 @@ public static class LlmCacheRegistration
     /// <summary>The keyed <see cref="IDistributedCache"/> holding LLM answers, kept apart from any other cache in the app.</summary>
     public const string StoreKey = "llm-responses";
 
+    /// <summary>
+    /// Answer bytes kept by the in-process cache (without Redis): about 20,000 answers. Entries, keys and the index
+    /// add about half again on the heap, so this bounds what a single instance keeps, whatever its traffic.
+    /// </summary>
+    public const long InMemorySizeLimitBytes = 16L * 1024 * 1024;
+
     public static IServiceCollection AddLlmResponseCache(this IServiceCollection services)
     {
         services.AddOptions<LlmCacheOptions>().BindConfiguration(LlmOptions.SectionName);
@@ -20,7 +26,7 @@ public static class LlmCacheRegistration
             {
                 ConnectionMultiplexerFactory = () => Task.FromResult(redis),
             }))
-            : new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = 64L * 1024 * 1024 })));
+            : new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions { SizeLimit = InMemorySizeLimitBytes })));
         services.AddSingleton(sp => new LlmResponseCache(
             sp.GetRequiredKeyedService<IDistributedCache>(StoreKey),
             sp.GetService<IConnectionMultiplexer>(),

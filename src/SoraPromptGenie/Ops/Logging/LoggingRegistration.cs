@@ -34,6 +34,10 @@ public static class LoggingRegistration
                 .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.Extensions.Http.Resilience", LogEventLevel.Warning)
+
+                // Every failed or abandoned model call already gets one "LLM call ... outcome=" line from the app; the
+                // telemetry client would add a warning with a full stack trace, even when the caller just went away.
+                .MinimumLevel.Override("Microsoft.Extensions.AI", LogEventLevel.Error)
                 .Enrich.FromLogContext()
                 .WriteTo.Async(sinks =>
                 {
