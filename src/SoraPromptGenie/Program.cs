@@ -31,6 +31,8 @@ try
         return await DatabaseStartup.RunMigrateCommandAsync(app.Services);
     }
 
+    app.BeginDatabaseCheck();
+
     app.UseOps();
     app.UseAntiforgery();
     app.MapStudioAssets();

@@ -32,10 +32,18 @@ public static class DataRegistration
         }
 
         // First hosted service: the schema is checked (or migrated) before anything else starts or listens.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, DatabaseStartup>());
+        services.AddSingleton<DatabaseStartup>();
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<DatabaseStartup>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName, tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         services.AddDataProtection().SetApplicationName("SoraPromptGenie").PersistKeysToDbContext<AppDbContext>();
         return builder;
+    }
+
+    /// <summary>Begins the start-up schema check early, so it overlaps the rest of the host's start-up.</summary>
+    public static WebApplication BeginDatabaseCheck(this WebApplication app)
+    {
+        app.Services.GetRequiredService<DatabaseStartup>().Begin();
+        return app;
     }
 
     private static string ConnectionString(IServiceProvider services) =>

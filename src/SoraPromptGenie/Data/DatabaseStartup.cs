@@ -19,7 +19,28 @@ public sealed partial class DatabaseStartup(
 {
     public const string MigrateCommand = "migrate";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private readonly Lock _gate = new();
+    private Task? _check;
+
+    /// <summary>
+    /// Starts the check on the thread pool while the host is still mapping endpoints; <see cref="StartAsync"/> waits
+    /// for it, so the server still never listens before the schema is known to be current.
+    /// </summary>
+    public void Begin()
+    {
+        lock (_gate)
+        {
+            _check ??= Task.Run(() => CheckAsync(CancellationToken.None));
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        Begin();
+        return _check!.WaitAsync(cancellationToken);
+    }
+
+    private async Task CheckAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         await using var scope = scopes.CreateAsyncScope();
