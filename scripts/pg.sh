@@ -33,9 +33,19 @@ start() {
     echo "PostgreSQL already running on 127.0.0.1:$PGPORT"
     return
   fi
-  as_pg "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDATA_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
-  echo "PostgreSQL running on 127.0.0.1:$PGPORT"
+  # A start can fail for a moment (the port still held by an outgoing connection on a busy machine): try again, and
+  # show the server's own reason each time.
+  for attempt in 1 2 3; do
+    if as_pg "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$PGDATA_DIR/server.log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $PGDATA_DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null; then
+      echo "PostgreSQL running on 127.0.0.1:$PGPORT"
+      return
+    fi
+    echo "PostgreSQL did not start on 127.0.0.1:$PGPORT (attempt $attempt of 3); server log:" >&2
+    tail -n 5 "$PGDATA_DIR/server.log" >&2 || true
+    sleep 2
+  done
+  exit 1
 }
 
 stop() {
