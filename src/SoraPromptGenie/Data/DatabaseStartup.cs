@@ -49,13 +49,6 @@ public sealed partial class DatabaseStartup(
         {
             if (settings.ShouldMigrateOnStartup(environment))
             {
-                // Most starts find the schema current; EF's migrator would still build its model and diff it (a few
-                // hundred ms of start-up), so it only runs when there is something to apply.
-                if (await IsCurrentAsync(db, cancellationToken))
-                {
-                    return;
-                }
-
                 var applied = await MigrateAsync(db, settings, environment.ContentRootPath, cancellationToken);
                 if (applied.Count > 0)
                 {
@@ -82,7 +75,10 @@ public sealed partial class DatabaseStartup(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Applies pending migrations and returns their names; SQLite also switches to WAL for concurrent readers.</summary>
+    /// <summary>
+    /// Applies pending migrations and returns their names (none: nothing is touched); SQLite also switches to WAL for
+    /// concurrent readers when it migrates.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> MigrateAsync(
         AppDbContext db, DatabaseOptions settings, string contentRoot, CancellationToken cancellationToken)
     {
@@ -100,6 +96,11 @@ public sealed partial class DatabaseStartup(
         }
 
         var pending = await PendingMigrationsAsync(db, cancellationToken);
+        if (pending.Count == 0)
+        {
+            // The usual start: EF's migrator would still build and diff its migrations model (a few hundred ms).
+            return pending;
+        }
 
         // On an empty database EF's migrator first queries the missing history table and logs that at error level;
         // creating the table up front keeps the operator's migration output free of false alarms.
@@ -116,10 +117,6 @@ public sealed partial class DatabaseStartup(
 
         return pending;
     }
-
-    private static async Task<bool> IsCurrentAsync(AppDbContext db, CancellationToken cancellationToken) =>
-        await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken)
-        && (await PendingMigrationsAsync(db, cancellationToken)).Count == 0;
 
     /// <summary>
     /// Like GetPendingMigrationsAsync, but an empty database (no history table yet) does not make EF log a failed
