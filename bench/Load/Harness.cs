@@ -38,8 +38,8 @@ internal sealed class Harness(LoadOptions options, string scratch)
             await StartupAsync();
         }
 
-        string[] loadScenarios = ["idle", "health", "enhance50", "enhance200", "enhance1000", "preset", "cache", "streaming", "leak"];
-        if (loadScenarios.Any(Has))
+        // Everything but start-up and the offline engine runs against one app and one baseline process.
+        if (options.Scenarios.Except(["startup", "offline"]).Any())
         {
             await RunAgainstBaselineAsync();
         }
