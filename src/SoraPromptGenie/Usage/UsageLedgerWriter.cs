@@ -119,8 +119,7 @@ public sealed partial class UsageLedgerWriter(UsageLedger ledger, IServiceScopeF
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.LlmCalls.AddRange(batch.Select(ToRow));
-        await db.SaveChangesAsync(cancellationToken);
+        await LedgerRowInserter.InsertAsync(db, batch.ConvertAll(ToRow), cancellationToken);
         WrittenCount += batch.Count;
     }
 
