@@ -133,6 +133,10 @@ public static class AiRegistration
             Transport = new HttpClientPipelineTransport(httpClient),
             RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
             NetworkTimeout = Timeout.InfiniteTimeSpan,
+
+            // LlmCallLog writes one line per call; the SDK's request and response logging would only add a policy to
+            // every call's pipeline.
+            ClientLoggingOptions = new ClientLoggingOptions { EnableLogging = false },
         };
         var credential = new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? "not-configured" : options.ApiKey);
         var openAi = new OpenAIClient(credential, clientOptions);

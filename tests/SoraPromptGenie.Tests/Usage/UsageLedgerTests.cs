@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -33,21 +32,20 @@ public sealed class UsageLedgerTests : IAsyncLifetime, IDisposable
         Assert.Equal(15, ledger.DroppedCount);
     }
 
+    // What a record costs the request is measured by bench/Persistence (ledger cost per AI request), not timed here.
     [Fact]
-    public void OnCall_TenThousandCalls_AddsNoMeasurableLatency()
+    public void OnCall_NoWriterRunning_QueuesEveryRecordWithoutWaitingForTheDatabase()
     {
         var ledger = new UsageLedger(TimeProvider.System);
         var record = Record(1);
-        var stopwatch = Stopwatch.StartNew();
 
         for (var i = 0; i < 10_000; i++)
         {
             ledger.OnCall(record);
         }
 
-        stopwatch.Stop();
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromMilliseconds(100), $"10,000 calls took {stopwatch.Elapsed.TotalMilliseconds} ms");
         Assert.Equal(10_000, ledger.QueueLength);
+        Assert.Equal(0, ledger.DroppedCount);
     }
 
     [Fact]
