@@ -9,12 +9,12 @@ internal sealed record LoadOptions
         usage: Load --app <SoraPromptGenie.dll> --baseline <Baseline.dll> --fake <SoraPromptGenie.FakeUpstream.dll>
                     [--app-jit <SoraPromptGenie.dll published without ReadyToRun>] [--duration 10] [--runs 3]
                     [--leak-duration 60] [--delay-ms 100] [--chunk-interval-ms 20] [--quick]
-                    [--scenarios startup,idle,health,enhance50,enhance200,enhance1000,preset,cache,streaming,leak,offline]
+                    [--scenarios startup,idle,health,enhance1,enhance50,enhance200,enhance1000,preset,cache,streaming,leak,offline]
                     [--app-env KEY=VALUE,KEY=VALUE]   (extra environment for the app, for A/B runs)
         """;
 
     public static readonly IReadOnlyList<string> AllScenarios =
-        ["startup", "idle", "health", "enhance50", "enhance200", "enhance1000", "preset", "cache", "streaming", "leak", "offline"];
+        ["startup", "idle", "health", "enhance1", "enhance50", "enhance200", "enhance1000", "preset", "cache", "streaming", "leak", "offline"];
 
     public required string App { get; init; }
 

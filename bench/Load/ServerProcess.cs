@@ -184,3 +184,36 @@ internal sealed class PeakSampler : IAsyncDisposable
         return ProcessSample.Max(peak, ProcessSample.Read(pid));
     }
 }
+
+/// <summary>
+/// CPU time of one process (<c>/proc/&lt;pid&gt;/stat</c>) and of the whole machine (<c>/proc/stat</c>), in clock ticks
+/// of 10 ms (Linux reports both in USER_HZ, which is 100 on x86-64).
+/// </summary>
+internal readonly record struct CpuTime(long ProcessTicks, long MachineBusyTicks, long MachineTotalTicks)
+{
+    private const double MicrosecondsPerTick = 10_000;
+
+    public double ProcessMicroseconds => ProcessTicks * MicrosecondsPerTick;
+
+    /// <summary>Busy share of all cores together: 50% on a 2-core machine is one core's worth.</summary>
+    public double MachineBusyPercent => MachineTotalTicks == 0 ? double.NaN : 100.0 * MachineBusyTicks / MachineTotalTicks;
+
+    public static CpuTime operator -(CpuTime after, CpuTime before) => new(
+        after.ProcessTicks - before.ProcessTicks,
+        after.MachineBusyTicks - before.MachineBusyTicks,
+        after.MachineTotalTicks - before.MachineTotalTicks);
+
+    public static CpuTime Read(int pid)
+    {
+        // The command name in field 2 may hold spaces; utime and stime are the 12th and 13th fields after it.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var process = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+
+        // cpu  user nice system idle iowait irq softirq steal ...
+        var machine = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Take(8).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var idle = machine[3] + machine[4];
+        return new CpuTime(process, machine.Sum() - idle, machine.Sum());
+    }
+}

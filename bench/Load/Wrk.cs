@@ -49,9 +49,16 @@ internal sealed record LoadRequest(string Method, string Path, string? Body = nu
     }
 }
 
-/// <summary>One wrk run: throughput, latency percentiles in ms, non-2xx responses and socket errors.</summary>
-internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, double P999Ms, long Non2xx, long SocketErrors)
+/// <summary>
+/// One wrk run: throughput, latency percentiles in ms, non-2xx responses and socket errors; with the server's CPU time
+/// per request and how busy the whole machine was, when measured.
+/// </summary>
+internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double P99Ms, double P999Ms, long Non2xx, long SocketErrors, long Requests = 0)
 {
+    public double ServerCpuMicrosecondsPerRequest { get; init; } = double.NaN;
+
+    public double MachineBusyPercent { get; init; } = double.NaN;
+
     public long Errors => Non2xx + SocketErrors;
 }
 
@@ -72,7 +79,7 @@ internal static class Wrk
                 UseShellExecute = false,
             };
             foreach (var argument in (string[])[
-                "-t", "2",
+                "-t", Math.Min(2, connections).ToString(CultureInfo.InvariantCulture),
                 "-c", connections.ToString(CultureInfo.InvariantCulture),
                 "-d", $"{Math.Max(1, (int)duration.TotalSeconds)}s",
                 "--timeout", "10s",
@@ -92,7 +99,7 @@ internal static class Wrk
             var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
                 .Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
             var seconds = f[1] / 1_000_000.0;
-            return new WrkResult(f[0] / seconds, f[2] / 1000.0, f[3] / 1000.0, f[4] / 1000.0, (long)f[5], (long)(f[6] + f[7] + f[8] + f[9]));
+            return new WrkResult(f[0] / seconds, f[2] / 1000.0, f[3] / 1000.0, f[4] / 1000.0, (long)f[5], (long)(f[6] + f[7] + f[8] + f[9]), (long)f[0]);
         }
         finally
         {
