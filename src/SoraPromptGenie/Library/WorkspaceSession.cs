@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using SoraPromptGenie.Data;
+using SoraPromptGenie.Ops.RateLimiting;
 
 namespace SoraPromptGenie.Library;
 
@@ -33,7 +34,12 @@ public static class WorkspaceSession
     /// before any field is looked at; the token is required explicitly because no parameter is bound from the form.
     /// </summary>
     public static RouteHandlerBuilder MapWorkspaceSession(this IEndpointRouteBuilder app) =>
-        app.MapPost(Path, HandleAsync).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
+        app.MapPost(Path, HandleAsync)
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+
+            // Creating a library and checking a key spend the client's general budget, as the /api routes for them do.
+            .RequireRateLimiting(RateLimits.General)
+            .ExcludeFromDescription();
 
     public static CookieOptions CookieOptions(IHostEnvironment environment, TimeSpan lifetime)
     {

@@ -12,7 +12,8 @@ namespace SoraPromptGenie.Ops.RateLimiting;
 
 /// <summary>
 /// Per-client-IP limits through ASP.NET Core's rate limiting middleware: the general limit on every /api route except
-/// health (global limiter) and an AI limit per AI endpoint (the <see cref="Ai"/> policy), both counted by
+/// health (global limiter) and on endpoints outside /api that opt in (the <see cref="General"/> policy, same counter),
+/// and an AI limit per AI endpoint (the <see cref="Ai"/> policy), all counted by
 /// <see cref="WindowCounter"/> so the Blazor UI can count its AI actions against the same numbers.
 /// </summary>
 public static partial class RateLimits
@@ -40,6 +41,9 @@ public static partial class RateLimits
                     ? limiter.Partition(context, General, General)
                     : RateLimitPartition.GetNoLimiter(string.Empty));
             options.AddPolicy(Ai, context => limiter.Partition(context, Ai, context.Request.Path.Value ?? Ai));
+
+            // For endpoints outside /api that spend the same general budget (the studio's sign-in form post).
+            options.AddPolicy(General, context => limiter.Partition(context, General, General));
             options.OnRejected = (rejected, _) => new ValueTask(OnRejectedAsync(rejected.HttpContext));
         });
         return services;
@@ -89,6 +93,14 @@ public static partial class RateLimits
         AppMetrics.RateLimitRejected(decision?.Policy ?? "unknown");
         RequestRejected(logger, decision?.Policy ?? "unknown", context.ClientAddress().ToString(), context.Request.Method, context.Request.Path, retryAfterSeconds);
         var message = $"Too many requests. Try again in {FormatWait(retryAfterSeconds)}.";
+        if (!ApiErrorWriter.IsApi(context))
+        {
+            // A browser's form post: the status and Retry-After say it, a sentence shows it.
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync(message, context.RequestAborted);
+        }
+
         return ApiErrorWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, message);
     }
 

@@ -1,0 +1,60 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using SoraPromptGenie.Data;
+using SoraPromptGenie.Library;
+
+namespace SoraPromptGenie.Tests.Library;
+
+/// <summary>A library of its own with a general budget of 3 requests per client per day.</summary>
+public sealed class WorkspaceRateLimitAppFactory() : LibraryAppFactory(DatabaseProvider.Sqlite)
+{
+    public const int General = 3;
+
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        base.Configure(settings);
+        settings["RATE_LIMIT_GENERAL"] = $"{General}/86400";
+    }
+}
+
+/// <summary>The studio's sign-in form post spends the same general budget as the /api routes.</summary>
+public sealed partial class WorkspaceSessionRateLimitTests(WorkspaceRateLimitAppFactory factory) : IClassFixture<WorkspaceRateLimitAppFactory>
+{
+    [Fact]
+    public async Task PostSession_OverTheGeneralLimit_Answers429AndCreatesNoLibrary()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        var studio = await client.GetStringAsync(new Uri("/", UriKind.Relative));
+        var token = AntiforgeryField().Match(studio) is { Success: true } match
+            ? match.Groups["token"].Value
+            : throw new InvalidOperationException("the studio page carries no antiforgery token");
+
+        var statuses = new List<HttpStatusCode>();
+        string? rejection = null;
+        for (var i = 0; i < WorkspaceRateLimitAppFactory.General + 1; i++)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["action"] = WorkspaceSession.Create,
+            });
+            using var response = await client.PostAsync(new Uri(WorkspaceSession.Path, UriKind.Relative), form);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.NotNull(response.Headers.RetryAfter);
+                Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+                rejection = await response.Content.ReadAsStringAsync();
+            }
+        }
+
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, WorkspaceRateLimitAppFactory.General), HttpStatusCode.TooManyRequests], statuses);
+        Assert.StartsWith("Too many requests. Try again in ", rejection, StringComparison.Ordinal);
+        await using var db = factory.Database.CreateContext();
+        Assert.Equal(WorkspaceRateLimitAppFactory.General, await db.Workspaces.CountAsync());
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"|value=\"(?<token>[^\"]+)\" name=\"__RequestVerificationToken\"")]
+    private static partial Regex AntiforgeryField();
+}
