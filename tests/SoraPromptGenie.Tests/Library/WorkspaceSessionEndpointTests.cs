@@ -33,13 +33,27 @@ public sealed class WorkspaceSessionEndpointTests(SqliteAppFactory factory) : IC
     }
 
     [Fact]
-    public async Task GetSharedPage_UnknownToken_ShowsNotFoundState()
+    public async Task GetSharedPage_UnknownToken_Answers404WithTheShareNotFoundPage()
     {
         using var client = factory.CreateClient();
 
-        var html = await client.GetStringAsync(new Uri("/p/no-such-token", UriKind.Relative));
+        using var response = await client.GetAsync(new Uri("/p/no-such-token", UriKind.Relative));
+        var html = await response.Content.ReadAsStringAsync();
 
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("data-testid=\"shared-not-found\"", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Shared prompt not found", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetNotFoundPage_Directly_ShowsTheGenericPage()
+    {
+        using var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync(new Uri("/not-found", UriKind.Relative));
+
+        Assert.Contains("Page not found", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("shared-not-found", html, StringComparison.Ordinal);
     }
 
     [Fact]
