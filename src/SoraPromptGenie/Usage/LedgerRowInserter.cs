@@ -9,7 +9,8 @@ using SoraPromptGenie.Data.Entities;
 namespace SoraPromptGenie.Usage;
 
 /// <summary>
-/// Inserts a batch of ledger rows in one transaction with a single prepared <c>INSERT</c> run once per row.
+/// Inserts a batch of ledger rows in one transaction: on PostgreSQL as one ADO.NET batch (one round trip), on SQLite with
+/// one prepared <c>INSERT</c> run once per row.
 /// <para>
 /// <c>SaveChanges</c> generated the SQL and tracked every entity of every batch: about a quarter of everything the
 /// server allocated per AI request. Table, columns and parameter types still come from the EF model (type mappings and
@@ -26,31 +27,19 @@ internal static class LedgerRowInserter
         }
 
         var columns = Columns(db);
+        var sql = InsertSql(db, columns);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = transaction.GetDbTransaction();
-            command.CommandText = InsertSql(db, columns);
-
-            var parameters = new DbParameter[columns.Count];
-            for (var i = 0; i < columns.Count; i++)
+            var connection = db.Database.GetDbConnection();
+            if (connection.CanCreateBatch)
             {
-                parameters[i] = columns[i].Mapping.CreateParameter(
-                    command, columns[i].ParameterName, columns[i].Property.GetGetter().GetClrValue(rows[0]), columns[i].Property.IsNullable);
-                command.Parameters.Add(parameters[i]);
+                await InsertAsOneBatchAsync(connection, transaction.GetDbTransaction(), sql, columns, rows, cancellationToken);
             }
-
-            await command.PrepareAsync(cancellationToken);
-            foreach (var row in rows)
+            else
             {
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    parameters[i].Value = ProviderValue(columns[i], row) ?? DBNull.Value;
-                }
-
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await InsertRowByRowAsync(connection, transaction.GetDbTransaction(), sql, columns, rows, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -58,6 +47,56 @@ internal static class LedgerRowInserter
         finally
         {
             await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>PostgreSQL: every row's statement in one round trip, as SaveChanges batched them.</summary>
+    private static async Task InsertAsOneBatchAsync(
+        DbConnection connection, DbTransaction transaction, string sql, List<Column> columns, IReadOnlyList<LlmCall> rows, CancellationToken cancellationToken)
+    {
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        await using var parameterFactory = connection.CreateCommand();
+        foreach (var row in rows)
+        {
+            var statement = batch.CreateBatchCommand();
+            statement.CommandText = sql;
+            foreach (var column in columns)
+            {
+                statement.Parameters.Add(column.Mapping.CreateParameter(
+                    parameterFactory, column.ParameterName, column.Property.GetGetter().GetClrValue(row), column.Property.IsNullable));
+            }
+
+            batch.BatchCommands.Add(statement);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>SQLite (in process, so round trips cost nothing): one prepared statement, its parameters re-bound per row.</summary>
+    private static async Task InsertRowByRowAsync(
+        DbConnection connection, DbTransaction transaction, string sql, List<Column> columns, IReadOnlyList<LlmCall> rows, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var parameters = new DbParameter[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            parameters[i] = columns[i].Mapping.CreateParameter(
+                command, columns[i].ParameterName, columns[i].Property.GetGetter().GetClrValue(rows[0]), columns[i].Property.IsNullable);
+            command.Parameters.Add(parameters[i]);
+        }
+
+        await command.PrepareAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                parameters[i].Value = ProviderValue(columns[i], row) ?? DBNull.Value;
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

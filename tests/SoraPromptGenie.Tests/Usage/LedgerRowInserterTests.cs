@@ -41,10 +41,12 @@ public sealed class LedgerRowInserterTests
         }
     }
 
-    [Fact]
-    public async Task InsertAsync_DuplicateKeyInTheBatch_StoresNoneOfIt()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task InsertAsync_DuplicateKeyInTheBatch_StoresNoneOfIt(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(provider);
         await database.MigrateAsync();
         var first = Row(1, full: true);
         var duplicate = Row(2, full: true);
