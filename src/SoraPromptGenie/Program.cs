@@ -23,7 +23,7 @@ try
     builder.Services.AddPrompting();
     builder.Services.AddValidation();
     builder.Services.AddOpenApi();
-    builder.Services.AddStudio();
+    builder.AddStudio();
 
     var app = builder.Build();
     if (args.Contains(DatabaseStartup.MigrateCommand, StringComparer.OrdinalIgnoreCase))

@@ -5,27 +5,29 @@ namespace SoraPromptGenie.Studio;
 
 public static class StudioRegistration
 {
-    /// <summary>The Blazor studio: interactive server components and the per-circuit state they share.</summary>
-    public static IServiceCollection AddStudio(this IServiceCollection services)
+    /// <summary>
+    /// The Blazor studio: interactive server components and the per-circuit state they share.
+    /// <para>
+    /// Outside a published app, MapStaticAssets would also map a GET catch-all (<c>{**path:file}</c>) for files missing
+    /// from the manifest; routing weighs its method before its constraint, so unknown /api routes would answer 405 and
+    /// wrong-method ones 404. The studio needs no such fallback. The switch is set here, before the host is built: after
+    /// that, the database check reads configuration on another thread, and writing it then raced with that read.
+    /// </para>
+    /// </summary>
+    public static WebApplicationBuilder AddStudio(this WebApplicationBuilder builder)
     {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
+        var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddScoped<CircuitClient>();
         services.AddScoped<StudioSession>();
         services.AddScoped<ExportSelection>();
-        return services;
+        return builder;
     }
 
-    /// <summary>
-    /// The studio's CSS and scripts from the static web assets manifest. Outside a published app, MapStaticAssets would also
-    /// map a GET catch-all (<c>{**path:file}</c>) for files missing from the manifest; routing weighs its method before its
-    /// constraint, so unknown /api routes would answer 405 and wrong-method ones 404. The studio needs no such fallback.
-    /// </summary>
-    public static StaticAssetsEndpointConventionBuilder MapStudioAssets(this WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
-        return app.MapStaticAssets();
-    }
+    /// <summary>The studio's CSS and scripts from the static web assets manifest.</summary>
+    public static StaticAssetsEndpointConventionBuilder MapStudioAssets(this WebApplication app) => app.MapStaticAssets();
 
     /// <summary>
     /// The Blazor endpoints. Blazor would add a second Content-Security-Policy header (<c>frame-ancestors 'self'</c>);
