@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -19,6 +20,8 @@ namespace SoraPromptGenie.Usage;
 /// </summary>
 internal static class LedgerRowInserter
 {
+    private static readonly ConditionalWeakTable<IModel, InsertPlan> Plans = new();
+
     public static async Task InsertAsync(AppDbContext db, IReadOnlyList<LlmCall> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
@@ -26,8 +29,7 @@ internal static class LedgerRowInserter
             return;
         }
 
-        var columns = Columns(db);
-        var sql = InsertSql(db, columns);
+        var (sql, columns) = Plans.GetValue(db.Model, _ => InsertPlan.For(db));
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -52,7 +54,7 @@ internal static class LedgerRowInserter
 
     /// <summary>PostgreSQL: every row's statement in one round trip, as SaveChanges batched them.</summary>
     private static async Task InsertAsOneBatchAsync(
-        DbConnection connection, DbTransaction transaction, string sql, List<Column> columns, IReadOnlyList<LlmCall> rows, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<Column> columns, IReadOnlyList<LlmCall> rows, CancellationToken cancellationToken)
     {
         await using var batch = connection.CreateBatch();
         batch.Transaction = transaction;
@@ -63,8 +65,7 @@ internal static class LedgerRowInserter
             statement.CommandText = sql;
             foreach (var column in columns)
             {
-                statement.Parameters.Add(column.Mapping.CreateParameter(
-                    parameterFactory, column.ParameterName, column.Property.GetGetter().GetClrValue(row), column.Property.IsNullable));
+                statement.Parameters.Add(column.CreateParameter(parameterFactory, row));
             }
 
             batch.BatchCommands.Add(statement);
@@ -75,7 +76,7 @@ internal static class LedgerRowInserter
 
     /// <summary>SQLite (in process, so round trips cost nothing): one prepared statement, its parameters re-bound per row.</summary>
     private static async Task InsertRowByRowAsync(
-        DbConnection connection, DbTransaction transaction, string sql, List<Column> columns, IReadOnlyList<LlmCall> rows, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<Column> columns, IReadOnlyList<LlmCall> rows, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -83,8 +84,7 @@ internal static class LedgerRowInserter
         var parameters = new DbParameter[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
-            parameters[i] = columns[i].Mapping.CreateParameter(
-                command, columns[i].ParameterName, columns[i].Property.GetGetter().GetClrValue(rows[0]), columns[i].Property.IsNullable);
+            parameters[i] = columns[i].CreateParameter(command, rows[0]);
             command.Parameters.Add(parameters[i]);
         }
 
@@ -93,41 +93,46 @@ internal static class LedgerRowInserter
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                parameters[i].Value = ProviderValue(columns[i], row) ?? DBNull.Value;
+                parameters[i].Value = columns[i].ProviderValue(row) ?? DBNull.Value;
             }
 
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 
-    private static object? ProviderValue(Column column, LlmCall row)
+    /// <summary>The statement and its columns, read from the model once per model (one per provider).</summary>
+    private sealed record InsertPlan(string Sql, IReadOnlyList<Column> Columns)
     {
-        var value = column.Property.GetGetter().GetClrValue(row);
-        return value is not null && column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        public static InsertPlan For(AppDbContext db)
+        {
+            var entity = db.Model.FindEntityType(typeof(LlmCall)) ?? throw new InvalidOperationException("LlmCall is not in the model");
+            var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+            var sql = db.GetService<ISqlGenerationHelper>();
+            var columns = entity.GetProperties()
+                .Select((property, index) => new Column(
+                    property,
+                    property.GetColumnName(table) ?? throw new InvalidOperationException($"{property.Name} has no column"),
+                    sql.GenerateParameterName($"p{index}"),
+                    property.GetRelationalTypeMapping()))
+                .ToList();
+            var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+                $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
+                $"VALUES ({string.Join(", ", columns.Select(c => c.ParameterName))})";
+            return new InsertPlan(insert, columns);
+        }
     }
 
-    private static List<Column> Columns(AppDbContext db)
+    private sealed record Column(IProperty Property, string Name, string ParameterName, RelationalTypeMapping Mapping)
     {
-        var entity = db.Model.FindEntityType(typeof(LlmCall)) ?? throw new InvalidOperationException("LlmCall is not in the model");
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var sql = db.GetService<ISqlGenerationHelper>();
-        return entity.GetProperties()
-            .Select((property, index) => new Column(
-                property,
-                property.GetColumnName(table) ?? throw new InvalidOperationException($"{property.Name} has no column"),
-                sql.GenerateParameterName($"p{index}"),
-                property.GetRelationalTypeMapping()))
-            .ToList();
-    }
+        /// <summary>A parameter typed and converted by EF's mapping, holding the row's value.</summary>
+        public DbParameter CreateParameter(DbCommand command, LlmCall row) =>
+            Mapping.CreateParameter(command, ParameterName, Property.GetGetter().GetClrValue(row), Property.IsNullable);
 
-    private static string InsertSql(AppDbContext db, List<Column> columns)
-    {
-        var entity = db.Model.FindEntityType(typeof(LlmCall))!;
-        var sql = db.GetService<ISqlGenerationHelper>();
-        return $"INSERT INTO {sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema())} " +
-            $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) " +
-            $"VALUES ({string.Join(", ", columns.Select(c => c.ParameterName))})";
+        /// <summary>The row's value as the provider stores it, for re-binding a parameter made by <see cref="CreateParameter"/>.</summary>
+        public object? ProviderValue(LlmCall row)
+        {
+            var value = Property.GetGetter().GetClrValue(row);
+            return value is not null && Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
     }
-
-    private sealed record Column(IProperty Property, string Name, string ParameterName, RelationalTypeMapping Mapping);
 }

@@ -46,17 +46,6 @@ public sealed class WorkspaceSessionEndpointTests(SqliteAppFactory factory) : IC
     }
 
     [Fact]
-    public async Task GetNotFoundPage_Directly_ShowsTheGenericPage()
-    {
-        using var client = factory.CreateClient();
-
-        var html = await client.GetStringAsync(new Uri("/not-found", UriKind.Relative));
-
-        Assert.Contains("Page not found", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("shared-not-found", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task GetSharedPage_SharedPromptWithMarkup_EncodesIt()
     {
         using var client = factory.CreateClient();

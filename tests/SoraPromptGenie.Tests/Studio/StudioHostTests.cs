@@ -26,6 +26,17 @@ public sealed class StudioHostTests(AppFactory factory) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task Get_NotFoundPage_ShowsTheGenericPage()
+    {
+        using var client = factory.CreateClient();
+
+        var html = await client.GetStringAsync(new Uri("/not-found", UriKind.Relative));
+
+        Assert.Contains("Page not found", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("shared-not-found", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Get_ErrorPage_ShowsFriendlyMessageWithoutDetails()
     {
         using var client = factory.CreateClient();

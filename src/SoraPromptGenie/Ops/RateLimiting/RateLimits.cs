@@ -36,14 +36,13 @@ public static partial class RateLimits
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<ClientRateLimiter>((options, limiter) =>
         {
+            RateLimitPartition<string> GeneralPartition(HttpContext context) => limiter.Partition(context, General, General);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                IsLimited(context)
-                    ? limiter.Partition(context, General, General)
-                    : RateLimitPartition.GetNoLimiter(string.Empty));
+                IsLimited(context) ? GeneralPartition(context) : RateLimitPartition.GetNoLimiter(string.Empty));
             options.AddPolicy(Ai, context => limiter.Partition(context, Ai, context.Request.Path.Value ?? Ai));
 
             // For endpoints outside /api that spend the same general budget (the studio's sign-in form post).
-            options.AddPolicy(General, context => limiter.Partition(context, General, General));
+            options.AddPolicy(General, GeneralPartition);
             options.OnRejected = (rejected, _) => new ValueTask(OnRejectedAsync(rejected.HttpContext));
         });
         return services;
