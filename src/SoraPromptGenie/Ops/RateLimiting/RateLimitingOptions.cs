@@ -28,13 +28,33 @@ public sealed class RateLimitingOptions
 {
     public const string SectionName = "RateLimiting";
 
-    public string General { get; set; } = "100/900";
+    // Parsed on first use and kept: the limiter asks for the rules on every request.
+    private RateLimitRule? _generalRule;
+    private RateLimitRule? _aiRule;
 
-    public string Ai { get; set; } = "20/900";
+    public string General
+    {
+        get;
+        set
+        {
+            field = value;
+            _generalRule = null;
+        }
+    } = "100/900";
 
-    public RateLimitRule GeneralRule => Parse(General);
+    public string Ai
+    {
+        get;
+        set
+        {
+            field = value;
+            _aiRule = null;
+        }
+    } = "20/900";
 
-    public RateLimitRule AiRule => Parse(Ai);
+    public RateLimitRule GeneralRule => _generalRule ??= Parse(General);
+
+    public RateLimitRule AiRule => _aiRule ??= Parse(Ai);
 
     public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
     {
