@@ -146,7 +146,7 @@ internal sealed class Harness(LoadOptions options, string scratch)
                     baselinePeak = ProcessSample.Max(baselinePeak, peak);
                 }
 
-                Log($"  {(isApp ? "app     " : "baseline")} {result.RequestsPerSecond,9:F0} req/s p50 {result.P50Ms:F1} p99 {result.P99Ms:F1} errors {result.Errors} rss {peak.RssMib:F0} MiB cpu {result.ServerCpuMicrosecondsPerRequest:F0} µs/req, machine busy {result.MachineBusyPercent:F0}%");
+                Log($"  {(isApp ? "app     " : "baseline")} {result.RequestsPerSecond,9:F0} req/s p50 {result.P50Ms:F1} p99 {result.P99Ms:F1} errors {result.Errors} rss {peak.RssMib:F0} MiB cpu {result.ServerCpuMicrosecondsPerRequest:F0} µs/req, machine busy {result.MachineBusyPercent:F0}%, GC {result.Gc?.Pauses} pauses {result.Gc?.TotalPauseMs:F0} ms (max {result.Gc?.MaxPauseMs:F1})");
             }
         }
 
@@ -183,6 +183,7 @@ internal sealed class Harness(LoadOptions options, string scratch)
     private async Task<(WrkResult Result, ProcessSample Peak)> MeasureAsync(ServerProcess server, LoadRequest request, int connections, TimeSpan duration)
     {
         await using var sampler = new PeakSampler(server.Id);
+        await using var gc = GcProbe.Start(server.Id);
         var before = CpuTime.Read(server.Id);
         var result = await Wrk.RunAsync(server.BaseUrl, request, connections, duration, scratch);
         var used = CpuTime.Read(server.Id) - before;
@@ -190,6 +191,7 @@ internal sealed class Harness(LoadOptions options, string scratch)
         {
             ServerCpuMicrosecondsPerRequest = used.ProcessMicroseconds / Math.Max(1, result.Requests),
             MachineBusyPercent = used.MachineBusyPercent,
+            Gc = await gc.StopAsync(),
         };
         return (result, await sampler.StopAsync());
     }
@@ -316,6 +318,7 @@ internal sealed class Harness(LoadOptions options, string scratch)
     {
         ServerCpuMicrosecondsPerRequest = Statistics.Median(runs.Select(r => r.ServerCpuMicrosecondsPerRequest)),
         MachineBusyPercent = Statistics.Median(runs.Select(r => r.MachineBusyPercent)),
+        Gc = runs.All(r => r.Gc is not null) ? GcPauses.Median([.. runs.Select(r => r.Gc!)]) : null,
     };
 
     private static int FreePort()

@@ -124,9 +124,13 @@ internal sealed class Report
     private void Note(string scenario, string target, string value, string verdict) =>
         _rows.Add($"| {scenario} | {target} | | | | | | | | {value} | {verdict} |");
 
-    /// <summary>Server CPU per request and how busy both cores were, app vs baseline.</summary>
+    /// <summary>Server CPU per request, how busy both cores were and the GC's pauses, app vs baseline.</summary>
     private static string Cpu(WrkResult app, WrkResult baseline) =>
-        F($"server CPU {app.ServerCpuMicrosecondsPerRequest:F0} vs {baseline.ServerCpuMicrosecondsPerRequest:F0} µs/request; machine busy {app.MachineBusyPercent:F0}% vs {baseline.MachineBusyPercent:F0}%");
+        F($"server CPU {app.ServerCpuMicrosecondsPerRequest:F0} vs {baseline.ServerCpuMicrosecondsPerRequest:F0} µs/request; machine busy {app.MachineBusyPercent:F0}% vs {baseline.MachineBusyPercent:F0}%")
+        + (app.Gc is { } appGc && baseline.Gc is { } baselineGc ? "; " + Pauses(appGc, baselineGc) : string.Empty);
+
+    private static string Pauses(GcPauses app, GcPauses baseline) =>
+        F($"GC pauses {app.Pauses} vs {baseline.Pauses} per run, mean {app.MeanPauseMs:F1} vs {baseline.MeanPauseMs:F1} ms, max {app.MaxPauseMs:F1} vs {baseline.MaxPauseMs:F1} ms, {app.PromotedMbPerCollection:F1} vs {baseline.PromotedMbPerCollection:F1} MB copied per collection");
 
     private string Verdict(bool met, string detail)
     {

@@ -59,6 +59,8 @@ internal sealed record WrkResult(double RequestsPerSecond, double P50Ms, double 
 
     public double MachineBusyPercent { get; init; } = double.NaN;
 
+    public GcPauses? Gc { get; init; }
+
     public long Errors => Non2xx + SocketErrors;
 }
 
