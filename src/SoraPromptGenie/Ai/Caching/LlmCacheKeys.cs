@@ -77,10 +77,11 @@ public sealed partial class LlmCacheKeys(string provider, IReadOnlyList<string> 
         return $"{Prefix}{operation.ToString().ToLowerInvariant()}:{Convert.ToHexStringLower(hash)}";
     }
 
-    [GeneratedRegex(@"[ \t\f\v\u00A0]+")]
+    // A lone space or line end matches nothing, so text that is already normalized comes back as it is, uncopied.
+    [GeneratedRegex(@"[ \t\f\v\u00A0]{2,}|[\t\f\v\u00A0]")]
     private static partial Regex Blanks();
 
-    [GeneratedRegex(@" ?\n ?")]
+    [GeneratedRegex(@" \n ?|\n ")]
     private static partial Regex SpaceAroundNewline();
 
     [GeneratedRegex(@"\n{3,}")]

@@ -43,6 +43,28 @@ public sealed class LlmCacheKeysTests
         Assert.Equal(key, Keys.Structure("A fox at dawn.\nCamera: slow dolly.".Normalize(System.Text.NormalizationForm.FormD)));
     }
 
+    [Theory]
+    [InlineData("a fox\u00A0at dawn")]
+    [InlineData("a fox \t at dawn")]
+    [InlineData("a fox\vat  dawn")]
+    public void Normalize_AnyRunOfBlanks_BecomesOneSpace(string text) =>
+        Assert.Equal("a fox at dawn", LlmCacheKeys.Normalize(text));
+
+    [Theory]
+    [InlineData("a fox \nat dawn")]
+    [InlineData("a fox\n at dawn")]
+    [InlineData("a fox  \n\t at dawn")]
+    public void Normalize_BlanksAroundALineEnd_AreDropped(string text) =>
+        Assert.Equal("a fox\nat dawn", LlmCacheKeys.Normalize(text));
+
+    [Fact]
+    public void Normalize_AlreadyNormalized_ReturnsTheSameString()
+    {
+        var text = "A fox at dawn.\nCamera: slow dolly, warm light.";
+
+        Assert.Same(text, LlmCacheKeys.Normalize(text));
+    }
+
     [Fact]
     public void Structure_DifferentCaseOrWords_GivesDifferentKey()
     {
