@@ -44,6 +44,8 @@ public sealed class DatabaseOutageTests(FaultPostgresAppFactory factory) : IClas
     {
         var workspace = await _client.CreateWorkspaceAsync();
         var prompt = await _client.CreatePromptAsync(workspace.Key, "Durable", "Written before the outage");
+        using var shared = await _client.SendAsync(HttpMethod.Post, $"/api/prompts/{prompt.Id}/share", workspace.Key);
+        var sharePage = $"/p/{(await shared.ReadAsync<ShareResponse>()).Token}";
 
         var stopped = await FaultPostgresAppFactory.ServerAsync("stop");
         var clock = Stopwatch.StartNew();
@@ -53,6 +55,7 @@ public sealed class DatabaseOutageTests(FaultPostgresAppFactory factory) : IClas
         using var ready = await _client.GetAsync(new Uri("/api/health/ready", UriKind.Relative));
         using var live = await _client.GetAsync(new Uri("/api/health", UriKind.Relative));
         using var ai = await _client.SendAsync(HttpMethod.Post, "/api/auto-generate-prompt", null, new { basicPrompt = "waves crash on rocks" });
+        using var page = await _client.GetAsync(new Uri(sharePage, UriKind.Relative));
 
         Assert.Equal(0, stopped.ExitCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, list.StatusCode);
@@ -67,6 +70,9 @@ public sealed class DatabaseOutageTests(FaultPostgresAppFactory factory) : IClas
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ai.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(60), page.Headers.RetryAfter?.Delta);
+        Assert.Contains("The library is unavailable right now", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var restarted = await FaultPostgresAppFactory.ServerAsync("start");
         Assert.Equal(0, restarted.ExitCode);
@@ -78,7 +84,7 @@ public sealed class DatabaseOutageTests(FaultPostgresAppFactory factory) : IClas
             status = again.StatusCode;
             if (status == HttpStatusCode.OK)
             {
-                Assert.Equal(prompt, await again.ReadAsync<PromptResponse>());
+                Assert.Equal(prompt with { Shared = true }, await again.ReadAsync<PromptResponse>());
                 break;
             }
 
@@ -88,6 +94,9 @@ public sealed class DatabaseOutageTests(FaultPostgresAppFactory factory) : IClas
 
         Assert.Equal(HttpStatusCode.OK, status);
         using var readyAgain = await _client.GetAsync(new Uri("/api/health/ready", UriKind.Relative));
+        using var pageAgain = await _client.GetAsync(new Uri(sharePage, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, readyAgain.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pageAgain.StatusCode);
+        Assert.Contains("Written before the outage", await pageAgain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
