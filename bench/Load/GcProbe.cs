@@ -10,7 +10,7 @@ namespace SoraPromptGenie.Bench.Load;
 /// and how much live data each collection of the young generations had to copy. A request that is in flight during a
 /// pause waits for it, so these figures are where a p99 above the baseline's comes from.
 /// </summary>
-internal sealed record GcPauses(int Pauses, double TotalPauseMs, double MaxPauseMs, double PromotedMbPerCollection)
+internal sealed record GcPauses(int Pauses, double TotalPauseMs, double MaxPauseMs, double PromotedMibPerCollection)
 {
     public double MeanPauseMs => Pauses == 0 ? 0 : TotalPauseMs / Pauses;
 
@@ -18,7 +18,7 @@ internal sealed record GcPauses(int Pauses, double TotalPauseMs, double MaxPause
         (int)Statistics.Median(runs.Select(r => (double)r.Pauses)),
         Statistics.Median(runs.Select(r => r.TotalPauseMs)),
         Statistics.Median(runs.Select(r => r.MaxPauseMs)),
-        Statistics.Median(runs.Select(r => r.PromotedMbPerCollection)));
+        Statistics.Median(runs.Select(r => r.PromotedMibPerCollection)));
 }
 
 /// <summary>

@@ -130,7 +130,7 @@ internal sealed class Report
         + (app.Gc is { } appGc && baseline.Gc is { } baselineGc ? "; " + Pauses(appGc, baselineGc) : string.Empty);
 
     private static string Pauses(GcPauses app, GcPauses baseline) =>
-        F($"GC pauses {app.Pauses} vs {baseline.Pauses} per run, mean {app.MeanPauseMs:F1} vs {baseline.MeanPauseMs:F1} ms, max {app.MaxPauseMs:F1} vs {baseline.MaxPauseMs:F1} ms, {app.PromotedMbPerCollection:F1} vs {baseline.PromotedMbPerCollection:F1} MB copied per collection");
+        F($"GC pauses {app.Pauses} vs {baseline.Pauses} per run, mean {app.MeanPauseMs:F1} vs {baseline.MeanPauseMs:F1} ms, max {app.MaxPauseMs:F1} vs {baseline.MaxPauseMs:F1} ms, {app.PromotedMibPerCollection:F1} vs {baseline.PromotedMibPerCollection:F1} MiB copied per collection");
 
     private string Verdict(bool met, string detail)
     {
