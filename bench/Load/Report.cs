@@ -33,7 +33,7 @@ internal sealed class Report
             var appP99Overhead = app.P99Ms - delayMs;
             var baselineP99Overhead = baseline.P99Ms - delayMs;
             var p50Delta = app.P50Ms - baseline.P50Ms;
-            ratio = F($"req/s {throughput:F2}x; p50 overhead {app.P50Ms - delayMs:+0.0;-0.0} vs {baseline.P50Ms - delayMs:+0.0;-0.0} ms; p99 overhead {appP99Overhead:+0.0;-0.0} vs {baselineP99Overhead:+0.0;-0.0} ms; {Cpu(app, baseline)}");
+            ratio = F($"req/s {throughput:F2}x; p50 overhead {app.P50Ms - delayMs:+0.0;-0.0} vs {baseline.P50Ms - delayMs:+0.0;-0.0} ms; p99 overhead {appP99Overhead:+0.0;-0.0} vs {baselineP99Overhead:+0.0;-0.0} ms; {ServerLoad(app, baseline)}");
             if (targets == Targets.Enhance200)
             {
                 var p99Allowed = Math.Max(1.5 * baselineP99Overhead, baselineP99Overhead + 5);
@@ -45,7 +45,7 @@ internal sealed class Report
         }
         else
         {
-            ratio = F($"req/s {throughput:F2}x; {Cpu(app, baseline)}");
+            ratio = F($"req/s {throughput:F2}x; {ServerLoad(app, baseline)}");
             if (targets == Targets.Health)
             {
                 verdicts.Add(Verdict(throughput >= 0.70, F($"req/s ≥ 70% of baseline ({throughput:P0})")));
@@ -125,7 +125,7 @@ internal sealed class Report
         _rows.Add($"| {scenario} | {target} | | | | | | | | {value} | {verdict} |");
 
     /// <summary>Server CPU per request, how busy both cores were and the GC's pauses, app vs baseline.</summary>
-    private static string Cpu(WrkResult app, WrkResult baseline) =>
+    private static string ServerLoad(WrkResult app, WrkResult baseline) =>
         F($"server CPU {app.ServerCpuMicrosecondsPerRequest:F0} vs {baseline.ServerCpuMicrosecondsPerRequest:F0} µs/request; machine busy {app.MachineBusyPercent:F0}% vs {baseline.MachineBusyPercent:F0}%")
         + (app.Gc is { } appGc && baseline.Gc is { } baselineGc ? "; " + Pauses(appGc, baselineGc) : string.Empty);
 
