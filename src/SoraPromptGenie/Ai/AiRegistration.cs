@@ -17,8 +17,8 @@ namespace SoraPromptGenie.Ai;
 
 /// <summary>
 /// The only place that knows about OpenRouter and the OpenAI SDK: one IChatClient per configured model over a shared
-/// HttpClient whose resilience handler owns retries, timeouts and the circuit breaker (the SDK's own retry is off, so
-/// there is exactly one policy).
+/// HttpClient whose resilience handler owns retries, the per-attempt timeout and the circuit breaker (the SDK's own
+/// retry is off, so there is exactly one policy).
 /// </summary>
 public static class AiRegistration
 {
@@ -70,7 +70,8 @@ public static class AiRegistration
         var budget = TimeSpan.FromSeconds(options.TimeoutSeconds);
         var attempt = TimeSpan.FromSeconds(Math.Min(options.AttemptTimeoutSeconds, options.TimeoutSeconds));
 
-        pipeline.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = budget, Name = "total" });
+        // No total timeout here: the engine starts the operation's budget before the first model call and cancels the
+        // call with it, retries and fallback models included, so a second timer per call could never fire first.
 
         // Polly rejects a retry strategy with zero attempts, so MaxRetries=0 means no retry strategy at all.
         if (options.MaxRetries > 0)

@@ -12,13 +12,14 @@ public static class RequestContext
     public const long MaxApiBodyBytes = 64 * 1024;
 
     /// <summary>
-    /// Uses the caller's X-Request-Id when it is short and plain (so a proxy's id carries through), else the W3C trace
-    /// id of the request's activity, and makes it the TraceIdentifier every other component reads.
+    /// Uses the caller's X-Request-Id when it is short and plain (so a proxy's id carries through), else the W3C id
+    /// of the request's activity when a tracer started one, else a new id of the same shape; and makes it the
+    /// TraceIdentifier every other component reads.
     /// </summary>
     public static IApplicationBuilder UseRequestId(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var incoming = context.Request.Headers[RequestIdHeader].ToString();
-        var requestId = IsAcceptable(incoming) ? incoming : Activity.Current?.Id ?? context.TraceIdentifier;
+        var requestId = IsAcceptable(incoming) ? incoming : Activity.Current?.Id ?? NewRequestId();
         context.TraceIdentifier = requestId;
         context.Response.Headers[RequestIdHeader] = requestId;
 
@@ -53,6 +54,18 @@ public static class RequestContext
         }
 
         return next(context);
+    });
+
+    /// <summary><c>00-{trace id}-{span id}-00</c>, the shape of an activity's id, without starting an activity.</summary>
+    internal static string NewRequestId() => string.Create(55, 0, static (id, _) =>
+    {
+        Span<byte> traceAndSpan = stackalloc byte[24];
+        Random.Shared.NextBytes(traceAndSpan);
+        "00-".CopyTo(id);
+        Convert.TryToHexStringLower(traceAndSpan[..16], id[3..35], out _);
+        id[35] = '-';
+        Convert.TryToHexStringLower(traceAndSpan[16..], id[36..52], out _);
+        "-00".CopyTo(id[52..]);
     });
 
     private static bool IsAcceptable(string value) =>

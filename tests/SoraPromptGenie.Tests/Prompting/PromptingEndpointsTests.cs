@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using SoraPromptGenie.Core.Engines.Prompts;
 using SoraPromptGenie.FakeUpstream;
+using SoraPromptGenie.Ops;
 using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Ops;
 
@@ -62,6 +63,20 @@ public sealed class PromptingEndpointsTests : IClassFixture<SiteAppFactory>, IDi
         Assert.Equal($"Bearer {AppFactory.ApiKey}", request.Headers["Authorization"]);
         Assert.Equal(SiteAppFactory.SiteUrl, request.Headers["HTTP-Referer"]);
         Assert.Equal("SoraPromptGenie", request.Headers["X-Title"]);
+    }
+
+    [Fact]
+    public async Task EnhancePrompt_NoTracerListening_StartsNoActivityAndStillGivesAW3CShapedRequestId()
+    {
+        _app.Upstream.Enqueue(FakeReply.Text("A red fox at golden hour."));
+
+        using var response = await _client.PostJsonAsync("/api/enhance-prompt", $$"""{"currentPrompt":"A red fox crosses a snowy road.","enhancement":{{GoldenHour}}}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-00$", response.Header(RequestContext.RequestIdHeader));
+
+        // HttpClient propagates a trace context only from a current activity, so none means the host started none.
+        Assert.False(Assert.Single(_app.Upstream.Requests).Headers.ContainsKey("traceparent"));
     }
 
     [Fact]

@@ -30,6 +30,12 @@ public static class LoggingRegistration
             logger
                 .ReadFrom.Configuration(builder.Configuration)
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+
+                // While this category is enabled at any level the host starts an activity and a log scope for every
+                // request (and HttpClient a child activity for every model call), only for its request start and finish
+                // events at Information; the app writes its own request line. With a tracer listening (OTLP) the host
+                // still starts them.
+                .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LevelAlias.Off)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
                 .MinimumLevel.Override("Polly", LogEventLevel.Warning)

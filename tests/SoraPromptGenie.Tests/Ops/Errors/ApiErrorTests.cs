@@ -83,6 +83,15 @@ public sealed class ApiErrorTests : IClassFixture<AppFactory>, IDisposable
     }
 
     [Fact]
+    public void NewRequestId_Always_HasTheShapeOfAW3CTraceparent()
+    {
+        var ids = Enumerable.Range(0, 1000).Select(_ => RequestContext.NewRequestId()).ToList();
+
+        Assert.All(ids, id => Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-00$", id));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
     public async Task RequestIds_TwoRequests_Differ()
     {
         using var first = await _client.GetPathAsync("/api/nope");
