@@ -57,16 +57,8 @@ public static class RequestContext
     });
 
     /// <summary><c>00-{trace id}-{span id}-00</c>, the shape of an activity's id, without starting an activity.</summary>
-    internal static string NewRequestId() => string.Create(55, 0, static (id, _) =>
-    {
-        Span<byte> traceAndSpan = stackalloc byte[24];
-        Random.Shared.NextBytes(traceAndSpan);
-        "00-".CopyTo(id);
-        Convert.TryToHexStringLower(traceAndSpan[..16], id[3..35], out _);
-        id[35] = '-';
-        Convert.TryToHexStringLower(traceAndSpan[16..], id[36..52], out _);
-        "-00".CopyTo(id[52..]);
-    });
+    internal static string NewRequestId() =>
+        $"00-{ActivityTraceId.CreateRandom().ToHexString()}-{ActivitySpanId.CreateRandom().ToHexString()}-00";
 
     private static bool IsAcceptable(string value) =>
         value.Length is > 0 and <= 128 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':');
