@@ -8,6 +8,7 @@ using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Logging;
+using SoraPromptGenie.Ops.Memory;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
@@ -48,6 +49,7 @@ public static class OpsRegistration
         services.AddRedis(builder.Configuration);
         services.AddClientRateLimiting();
         services.AddHealth();
+        services.AddHostedService<StartupHeapRelease>();
         return builder;
     }
 

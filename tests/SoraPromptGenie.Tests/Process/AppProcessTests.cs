@@ -147,6 +147,20 @@ public sealed class AppProcessTests : IAsyncLifetime
         Assert.Equal(0, _upstream.RequestCount);
     }
 
+    [Fact]
+    public async Task ProductionStart_ServerListening_ReleasesStartUpGarbageOnce()
+    {
+        var environment = Variables();
+        environment["Serilog__MinimumLevel__Override__SoraPromptGenie.Ops.Memory"] = "Debug";
+        await using var app = AppProcess.StartBuilt(AppProcess.FreePort(), environment);
+        await app.WaitForHealthAsync(TimeSpan.FromMinutes(1));
+
+        await WaitUntilAsync(() => app.Output.Contains("Start-up garbage released", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+
+        var line = Assert.Single(app.Output.Split('\n'), l => l.Contains("Start-up garbage released", StringComparison.Ordinal));
+        Assert.Matches(@"\[DBG\] Start-up garbage released: GC heap \d+\.\d MiB, committed \d+\.\d MiB", line);
+    }
+
     private Dictionary<string, string> Variables() => new(StringComparer.Ordinal)
     {
         ["OPENROUTER_API_KEY"] = AppFactory.ApiKey,
