@@ -49,7 +49,7 @@ public static class OpsRegistration
         services.AddRedis(builder.Configuration);
         services.AddClientRateLimiting();
         services.AddHealth();
-        services.AddHostedService<StartupHeapRelease>();
+        StartupHeapRelease.AddStartupHeapRelease(services, builder.Configuration);
         return builder;
     }
 
@@ -95,6 +95,7 @@ public static class OpsRegistration
         LlmCacheOptions.Validate(configuration, problems);
         DatabaseOptions.Validate(configuration, problems);
         UsageOptions.Validate(configuration, problems);
+        StartupHeapRelease.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

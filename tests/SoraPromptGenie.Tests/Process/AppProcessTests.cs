@@ -158,7 +158,21 @@ public sealed class AppProcessTests : IAsyncLifetime
         await WaitUntilAsync(() => app.Output.Contains("Start-up garbage released", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
 
         var line = Assert.Single(app.Output.Split('\n'), l => l.Contains("Start-up garbage released", StringComparison.Ordinal));
-        Assert.Matches(@"\[DBG\] Start-up garbage released: GC heap \d+\.\d MiB, committed \d+\.\d MiB", line);
+        Assert.Matches(@"\[DBG\] Start-up garbage released: GC heap \d+\.\d MiB, committed \d+\.\d MiB, in \d+ms", line);
+    }
+
+    [Fact]
+    public async Task ProductionStart_ReleaseTurnedOff_NoStartUpCollection()
+    {
+        var environment = Variables();
+        environment["Serilog__MinimumLevel__Override__SoraPromptGenie.Ops.Memory"] = "Debug";
+        environment["Memory__ReleaseStartupGarbage"] = "false";
+        await using var app = AppProcess.StartBuilt(AppProcess.FreePort(), environment);
+        await app.WaitForHealthAsync(TimeSpan.FromMinutes(1));
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.DoesNotContain("Start-up garbage released", app.Output, StringComparison.Ordinal);
     }
 
     private Dictionary<string, string> Variables() => new(StringComparer.Ordinal)

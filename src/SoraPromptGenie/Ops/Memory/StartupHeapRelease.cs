@@ -1,3 +1,5 @@
+using SoraPromptGenie.Ops.Configuration;
+
 namespace SoraPromptGenie.Ops.Memory;
 
 /// <summary>
@@ -8,7 +10,28 @@ namespace SoraPromptGenie.Ops.Memory;
 /// </summary>
 internal sealed partial class StartupHeapRelease(IHostApplicationLifetime lifetime, ILogger<StartupHeapRelease> logger) : IHostedService
 {
+    /// <summary>On unless set to false: a process hosting many app instances (the test suite) would pause for each.</summary>
+    public const string EnabledKey = "Memory:ReleaseStartupGarbage";
+
     private const double Mebibyte = 1024 * 1024;
+
+    public static IServiceCollection AddStartupHeapRelease(IServiceCollection services, IConfiguration configuration)
+    {
+        if (!bool.TryParse(configuration[EnabledKey], out var enabled) || enabled)
+        {
+            services.AddHostedService<StartupHeapRelease>();
+        }
+
+        return services;
+    }
+
+    public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
+    {
+        if (configuration[EnabledKey] is { } value && !bool.TryParse(value, out _))
+        {
+            problems.Add(EnabledKey, $"'{value}' is not true or false.");
+        }
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -20,11 +43,12 @@ internal sealed partial class StartupHeapRelease(IHostApplicationLifetime lifeti
 
     private void Release()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var heap = GC.GetGCMemoryInfo(GCKind.FullBlocking);
-        Released(logger, heap.HeapSizeBytes / Mebibyte, heap.TotalCommittedBytes / Mebibyte);
+        Released(logger, heap.HeapSizeBytes / Mebibyte, heap.TotalCommittedBytes / Mebibyte, clock.Elapsed.TotalMilliseconds);
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up garbage released: GC heap {HeapMiB:0.0} MiB, committed {CommittedMiB:0.0} MiB")]
-    private static partial void Released(ILogger logger, double heapMiB, double committedMiB);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Start-up garbage released: GC heap {HeapMiB:0.0} MiB, committed {CommittedMiB:0.0} MiB, in {ElapsedMs:0}ms")]
+    private static partial void Released(ILogger logger, double heapMiB, double committedMiB, double elapsedMs);
 }
