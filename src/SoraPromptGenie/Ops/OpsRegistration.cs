@@ -95,7 +95,7 @@ public static class OpsRegistration
         LlmCacheOptions.Validate(configuration, problems);
         DatabaseOptions.Validate(configuration, problems);
         UsageOptions.Validate(configuration, problems);
-        StartupHeapRelease.Validate(configuration, problems);
+        MemoryOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

@@ -161,7 +161,7 @@ public sealed class ConfigurationValidationTests
         SiteOptions.Validate(configuration, problems);
         LoggingOptions.Validate(configuration, problems);
         RateLimitingOptions.Validate(configuration, problems);
-        StartupHeapRelease.Validate(configuration, problems);
+        MemoryOptions.Validate(configuration, problems);
 
         try
         {
