@@ -49,7 +49,7 @@ public static class OpsRegistration
         services.AddRedis(builder.Configuration);
         services.AddClientRateLimiting();
         services.AddHealth();
-        StartupHeapRelease.AddStartupHeapRelease(services, builder.Configuration);
+        services.AddStartupHeapRelease(builder.Configuration);
         return builder;
     }
 

@@ -10,16 +10,6 @@ internal sealed partial class StartupHeapRelease(IHostApplicationLifetime lifeti
 {
     private const double Mebibyte = 1024 * 1024;
 
-    public static IServiceCollection AddStartupHeapRelease(IServiceCollection services, IConfiguration configuration)
-    {
-        if (MemoryOptions.Read(configuration).ReleaseStartupGarbage)
-        {
-            services.AddHostedService<StartupHeapRelease>();
-        }
-
-        return services;
-    }
-
     public Task StartAsync(CancellationToken cancellationToken)
     {
         lifetime.ApplicationStarted.Register(() => _ = Task.Run(Release, CancellationToken.None));
