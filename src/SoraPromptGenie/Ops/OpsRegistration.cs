@@ -8,7 +8,6 @@ using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Logging;
-using SoraPromptGenie.Ops.Memory;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
@@ -49,7 +48,6 @@ public static class OpsRegistration
         services.AddRedis(builder.Configuration);
         services.AddClientRateLimiting();
         services.AddHealth();
-        services.AddStartupHeapRelease(builder.Configuration);
         return builder;
     }
 
@@ -95,7 +93,6 @@ public static class OpsRegistration
         LlmCacheOptions.Validate(configuration, problems);
         DatabaseOptions.Validate(configuration, problems);
         UsageOptions.Validate(configuration, problems);
-        MemoryOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

@@ -66,9 +66,6 @@ public sealed class StudioApp(IReadOnlyDictionary<string, string?> overrides) : 
             ["Llm:AttemptTimeoutSeconds"] = "2",
             ["Llm:RetryBaseDelayMilliseconds"] = "20",
             ["Llm:CircuitMinimumThroughput"] = "1000",
-
-            // Several hosts start in this one process; a full compacting collection for each would stall the others.
-            ["Memory:ReleaseStartupGarbage"] = "false",
         };
         foreach (var (key, value) in overrides)
         {

@@ -58,9 +58,6 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
             // Tests repeat identical requests and expect the upstream to see each one; cache tests turn it back on.
             ["LLM_CACHE_TTL_SECONDS"] = "0",
-
-            // Dozens of hosts start in this one process; a full compacting collection for each would stall the others.
-            ["Memory:ReleaseStartupGarbage"] = "false",
         };
         Configure(settings);
         builder.UseEnvironment("Production");

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using SoraPromptGenie.Ai;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Logging;
-using SoraPromptGenie.Ops.Memory;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Tests.Infrastructure;
@@ -80,7 +79,6 @@ public sealed class ConfigurationValidationTests
     [InlineData("Llm:MaxRetries", "11")]
     [InlineData("Llm:AttemptTimeoutSeconds", "0")]
     [InlineData("Llm:CircuitMinimumThroughput", "1")]
-    [InlineData("Memory:ReleaseStartupGarbage", "sometimes")]
     public void Validate_BadSectionKeyWithoutVariable_NamesTheKey(string key, string value)
     {
         var problems = Validate(new() { ["OPENROUTER_API_KEY"] = Key, [key] = value }, Environments.Production);
@@ -161,7 +159,6 @@ public sealed class ConfigurationValidationTests
         SiteOptions.Validate(configuration, problems);
         LoggingOptions.Validate(configuration, problems);
         RateLimitingOptions.Validate(configuration, problems);
-        MemoryOptions.Validate(configuration, problems);
 
         try
         {
