@@ -6,6 +6,7 @@ using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Hosting;
+using SoraPromptGenie.Ops.OpenApi;
 using SoraPromptGenie.Ops.Telemetry;
 using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Studio;
@@ -23,7 +24,7 @@ try
     builder.Services.AddUsage();
     builder.Services.AddPrompting();
     builder.Services.AddValidation();
-    builder.Services.AddOpenApi();
+    builder.Services.AddApiDocument();
     builder.AddStudio();
 
     var app = builder.Build();
