@@ -16,7 +16,7 @@ url() { echo "postgres://postgres:${PGPASSWORD_VALUE}@127.0.0.1:${PGPORT}/postgr
 
 start() {
   if [ ! -x "$PGBIN/initdb" ]; then
-    echo "PostgreSQL binaries not found in $PGBIN (apt-get install postgresql-15)" >&2
+    echo "PostgreSQL binaries not found in $PGBIN (scripts/install-deps installs them)" >&2
     exit 1
   fi
   if [ ! -f "$PGDATA_DIR/PG_VERSION" ]; then

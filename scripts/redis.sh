@@ -6,7 +6,7 @@ PIDFILE=/tmp/sora-prompt-genie-redis-$REDIS_PORT.pid
 
 case "${1:-}" in
   start)
-    if ! command -v redis-server >/dev/null; then echo "redis-server not installed (apt-get install redis-server)" >&2; exit 1; fi
+    if ! command -v redis-server >/dev/null; then echo "redis-server not installed (scripts/install-deps installs it)" >&2; exit 1; fi
     if redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1; then echo "Redis already running on 127.0.0.1:$REDIS_PORT"; exit 0; fi
     redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
       --pidfile "$PIDFILE" --logfile "/tmp/sora-prompt-genie-redis-$REDIS_PORT.log" --dir /tmp

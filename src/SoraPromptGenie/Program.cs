@@ -5,6 +5,8 @@ using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
+using SoraPromptGenie.Ops.Hosting;
+using SoraPromptGenie.Ops.OpenApi;
 using SoraPromptGenie.Ops.Telemetry;
 using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Studio;
@@ -14,7 +16,7 @@ try
 {
     // Settings are read once at start (environment variables, appsettings.json). Reload-on-change would watch the
     // whole content root, where the log files and the SQLite database are written on every request.
-    var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+    var builder = WebApplication.CreateBuilder(AppContentRoot.Options([.. args, "--hostBuilder:reloadConfigOnChange=false"]));
     builder.AddOps();
     builder.AddData();
     builder.AddAi();
@@ -22,7 +24,7 @@ try
     builder.Services.AddUsage();
     builder.Services.AddPrompting();
     builder.Services.AddValidation();
-    builder.Services.AddOpenApi();
+    builder.Services.AddApiDocument();
     builder.AddStudio();
 
     var app = builder.Build();

@@ -52,14 +52,22 @@ internal sealed class AppProcess : IAsyncDisposable
 
     /// <summary><c>dotnet run --project src/SoraPromptGenie</c> from the repository root, as the README says.</summary>
     public static AppProcess StartDotnetRun(int port, IReadOnlyDictionary<string, string> environment) =>
-        Start(["run", "--project", "src/SoraPromptGenie"], port, environment);
+        Start(["run", "--project", "src/SoraPromptGenie"], RepoRoot, port, environment);
 
     /// <summary>The built app directly (what a process manager runs), Production unless the environment says otherwise.</summary>
     public static AppProcess StartBuilt(int port, IReadOnlyDictionary<string, string> environment)
     {
         var withEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal);
         withEnvironment.TryAdd("ASPNETCORE_ENVIRONMENT", "Production");
-        return Start([AppDll], port, withEnvironment);
+        return Start([AppDll], RepoRoot, port, withEnvironment);
+    }
+
+    /// <summary><c>dotnet &lt;publish folder&gt;/SoraPromptGenie.dll</c> from the given working directory, Production unless the environment says otherwise.</summary>
+    public static AppProcess StartPublished(string publishFolder, string workingDirectory, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        var withEnvironment = new Dictionary<string, string>(environment, StringComparer.Ordinal);
+        withEnvironment.TryAdd("ASPNETCORE_ENVIRONMENT", "Production");
+        return Start([Path.Combine(publishFolder, "SoraPromptGenie.dll")], workingDirectory, port, withEnvironment);
     }
 
     public static int FreePort()
@@ -153,11 +161,11 @@ internal sealed class AppProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private static AppProcess Start(IReadOnlyList<string> arguments, int port, IReadOnlyDictionary<string, string> environment)
+    private static AppProcess Start(IReadOnlyList<string> arguments, string workingDirectory, int port, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
-            WorkingDirectory = RepoRoot,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -167,18 +175,7 @@ internal sealed class AppProcess : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var name in start.Environment.Keys.ToList())
-        {
-            if (InheritedPrefixesToDrop.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        DropTestRunEnvironment(start);
         start.Environment["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var (name, value) in environment)
         {
@@ -193,6 +190,23 @@ internal sealed class AppProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return app;
+    }
+
+    /// <summary>Removes the test run's own variables from a child's environment; no build server outlives the child.</summary>
+    public static void DropTestRunEnvironment(ProcessStartInfo start)
+    {
+        foreach (var name in start.Environment.Keys.ToList())
+        {
+            if (InheritedPrefixesToDrop.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
     }
 
     private static IEnumerable<int> Children(int processId)
