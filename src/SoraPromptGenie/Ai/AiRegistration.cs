@@ -31,6 +31,7 @@ public static class AiRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LlmCallLog>();
         services.AddSingleton<ILlmCallObserver, LlmCallObservers>();
+        services.AddSingleton<LlmCircuitState>();
         services.AddSingleton<OfflinePromptEngine>();
 
         services.AddHttpClient(HttpClientName, ConfigureHttpClient)
@@ -67,6 +68,7 @@ public static class AiRegistration
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value;
+        var circuit = context.ServiceProvider.GetRequiredService<LlmCircuitState>();
         var budget = TimeSpan.FromSeconds(options.TimeoutSeconds);
         var attempt = TimeSpan.FromSeconds(Math.Min(options.AttemptTimeoutSeconds, options.TimeoutSeconds));
 
@@ -94,6 +96,21 @@ public static class AiRegistration
                 MinimumThroughput = options.CircuitMinimumThroughput,
                 SamplingDuration = attempt * 2 > TimeSpan.FromSeconds(30) ? attempt * 2 : TimeSpan.FromSeconds(30),
                 BreakDuration = TimeSpan.FromSeconds(options.CircuitBreakSeconds),
+                OnOpened = args =>
+                {
+                    circuit.Opened(args.BreakDuration);
+                    return default;
+                },
+                OnHalfOpened = _ =>
+                {
+                    circuit.Closed();
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    circuit.Closed();
+                    return default;
+                },
             })
             .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = attempt, Name = "attempt" });
     }
