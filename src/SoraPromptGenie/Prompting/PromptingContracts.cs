@@ -21,6 +21,8 @@ public sealed record EnhancementInput
 
 public sealed record EnhancePromptRequest : IFreshRequest
 {
+    /// <summary>Required, as in the original API; an empty string asks for a new prompt written around the enhancement.</summary>
+    [Required(AllowEmptyStrings = true, ErrorMessage = "currentPrompt is required (send \"\" to start from an empty prompt).")]
     [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
     public string? CurrentPrompt { get; init; }
 
