@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 using OpenAI;
 using Polly;
 using SoraPromptGenie.Ai.Caching;
+using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Llm;
 using SoraPromptGenie.Core.Engines.Offline;
 using SoraPromptGenie.Ops.Security;
+using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ai;
@@ -32,7 +34,9 @@ public static class AiRegistration
         services.AddSingleton<LlmCallLog>();
         services.AddSingleton<ILlmCallObserver, LlmCallObservers>();
         services.AddSingleton<LlmCircuitState>();
-        services.AddSingleton<OfflinePromptEngine>();
+        services.AddSingleton(sp => new OfflinePromptEngine(
+            sp.GetRequiredService<PromptCatalog>(),
+            sp.GetRequiredService<IOptions<PromptLimitsOptions>>().Value.MaxPromptChars));
 
         services.AddHttpClient(HttpClientName, ConfigureHttpClient)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
