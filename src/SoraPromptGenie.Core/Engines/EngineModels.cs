@@ -22,9 +22,16 @@ public sealed record EngineUsage(long? InputTokens, long? OutputTokens, decimal?
 /// The text an engine produced. <see cref="Engine"/> is the wire label: <c>openrouter:&lt;model&gt;</c>,
 /// <c>&lt;base-host&gt;:&lt;model&gt;</c> or <c>offline</c>. <see cref="FallbackReason"/> is the error code of the
 /// upstream failure when the offline engine answered in the LLM's place. <see cref="Cached"/> is set when a stored
-/// answer was reused instead of calling the model.
+/// answer was reused instead of calling the model. <see cref="Warnings"/> tells the user what was changed to keep the
+/// text a valid prompt (for example, shortened to the length limit).
 /// </summary>
-public sealed record EngineText(string Text, string Engine, EngineUsage? Usage = null, string? FallbackReason = null, bool Cached = false);
+public sealed record EngineText(
+    string Text,
+    string Engine,
+    EngineUsage? Usage = null,
+    string? FallbackReason = null,
+    bool Cached = false,
+    IReadOnlyList<string>? Warnings = null);
 
 public sealed record EngineSuggestions(
     IReadOnlyList<Suggestion> Suggestions,

@@ -44,6 +44,12 @@ public sealed class UpstreamException : Exception
 
     public int? UpstreamStatus { get; }
 
+    /// <summary>How long the provider asked us to wait (its <c>Retry-After</c>), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>What was left of the operation's time budget when the engine gave up, when an engine set it.</summary>
+    public TimeSpan? BudgetRemaining { get; internal set; }
+
     /// <summary>The API error code for this failure.</summary>
     public string Code => Failure switch
     {

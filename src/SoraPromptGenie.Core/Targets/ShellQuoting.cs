@@ -1,4 +1,5 @@
 using System.Buffers;
+using SoraPromptGenie.Core.Engines;
 
 namespace SoraPromptGenie.Core.Targets;
 
@@ -13,13 +14,17 @@ internal static class ShellQuoting
     /// newlines included. A single quote cannot appear inside them, so each one closes the quotes, adds an escaped
     /// quote and reopens them: <c>it's</c> becomes <c>'it'\''s'</c>.
     /// </summary>
-    /// <exception cref="ArgumentException">The value contains a NUL character, which no shell argument can carry.</exception>
+    /// <exception cref="UnsafeShellTextException">
+    /// The value holds a control character other than tab and newline, or a bidirectional override. The shell would
+    /// keep it literal, but the terminal it is pasted into would not: ^C ends the quoted command and runs what follows,
+    /// ESC and CR redraw the line, and an override shows the command in another order than it runs.
+    /// </exception>
     public static string SingleQuote(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Contains('\0', StringComparison.Ordinal))
+        if (PromptCharacters.IndexOfUnsafe(value) is var unsafeAt and >= 0)
         {
-            throw new ArgumentException("A shell argument cannot contain a NUL character.", nameof(value));
+            throw new UnsafeShellTextException(value[unsafeAt]);
         }
 
         return "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
@@ -31,4 +36,31 @@ internal static class ShellQuoting
         ArgumentNullException.ThrowIfNull(value);
         return value.Length > 0 && !value.AsSpan().ContainsAnyExcept(BareSafe) ? value : SingleQuote(value);
     }
+}
+
+/// <summary>A value for a shell command holds a character a terminal would act on; the command is not built.</summary>
+public sealed class UnsafeShellTextException : ArgumentException
+{
+    public UnsafeShellTextException(char character)
+        : base($"A shell command cannot carry control character {PromptCharacters.Describe(character)}.")
+    {
+        Character = character;
+    }
+
+    public UnsafeShellTextException()
+        : base("A shell command cannot carry control characters.")
+    {
+    }
+
+    public UnsafeShellTextException(string message)
+        : base(message)
+    {
+    }
+
+    public UnsafeShellTextException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public char? Character { get; }
 }

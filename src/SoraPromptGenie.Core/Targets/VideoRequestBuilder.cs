@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SoraPromptGenie.Core.Engines;
 
 namespace SoraPromptGenie.Core.Targets;
 
@@ -44,9 +45,10 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
         {
             errors.Add("Prompt is empty; write the shot description before exporting a request.");
         }
-        else if (prompt.Contains('\0', StringComparison.Ordinal))
+        else if (PromptCharacters.IndexOfUnsafe(prompt) is var unsafeAt and >= 0)
         {
-            errors.Add("Prompt contains a NUL character, which a request field cannot carry; remove it.");
+            errors.Add($"Prompt contains control character {PromptCharacters.Describe(prompt[unsafeAt])}, which the request and its "
+                + "curl command must not carry (a terminal would act on it when the command is pasted); remove it.");
         }
 
         var target = catalog.Find(input.Model);
@@ -92,9 +94,20 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
             body[parameter.Name] = allowed;
         }
 
-        return errors.Count > 0
-            ? new VideoRequestResult(errors, target, null, null)
-            : new VideoRequestResult([], target, body, ToCurl(target, body));
+        if (errors.Count > 0)
+        {
+            return new VideoRequestResult(errors, target, null, null);
+        }
+
+        try
+        {
+            return new VideoRequestResult([], target, body, ToCurl(target, body));
+        }
+        catch (UnsafeShellTextException unsafeText)
+        {
+            // The checks above cover every free-text value; this keeps a future field from ever reaching a terminal.
+            return new VideoRequestResult([unsafeText.Message], target, null, null);
+        }
     }
 
     internal static string ToCurl(TargetProfile target, IReadOnlyDictionary<string, string> body)

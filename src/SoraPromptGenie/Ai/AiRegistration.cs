@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 using OpenAI;
 using Polly;
 using SoraPromptGenie.Ai.Caching;
+using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Llm;
 using SoraPromptGenie.Core.Engines.Offline;
 using SoraPromptGenie.Ops.Security;
+using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ai;
@@ -31,7 +33,10 @@ public static class AiRegistration
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LlmCallLog>();
         services.AddSingleton<ILlmCallObserver, LlmCallObservers>();
-        services.AddSingleton<OfflinePromptEngine>();
+        services.AddSingleton<LlmCircuitState>();
+        services.AddSingleton(sp => new OfflinePromptEngine(
+            sp.GetRequiredService<PromptCatalog>(),
+            sp.GetRequiredService<IOptions<PromptLimitsOptions>>().Value.MaxPromptChars));
 
         services.AddHttpClient(HttpClientName, ConfigureHttpClient)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
@@ -67,6 +72,7 @@ public static class AiRegistration
     private static void ConfigureResilience(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, ResilienceHandlerContext context)
     {
         var options = context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value;
+        var circuit = context.ServiceProvider.GetRequiredService<LlmCircuitState>();
         var budget = TimeSpan.FromSeconds(options.TimeoutSeconds);
         var attempt = TimeSpan.FromSeconds(Math.Min(options.AttemptTimeoutSeconds, options.TimeoutSeconds));
 
@@ -94,6 +100,21 @@ public static class AiRegistration
                 MinimumThroughput = options.CircuitMinimumThroughput,
                 SamplingDuration = attempt * 2 > TimeSpan.FromSeconds(30) ? attempt * 2 : TimeSpan.FromSeconds(30),
                 BreakDuration = TimeSpan.FromSeconds(options.CircuitBreakSeconds),
+                OnOpened = args =>
+                {
+                    circuit.Opened(args.BreakDuration);
+                    return default;
+                },
+                OnHalfOpened = _ =>
+                {
+                    circuit.Closed();
+                    return default;
+                },
+                OnClosed = _ =>
+                {
+                    circuit.Closed();
+                    return default;
+                },
             })
             .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = attempt, Name = "attempt" });
     }

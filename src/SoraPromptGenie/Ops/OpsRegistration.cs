@@ -13,6 +13,7 @@ using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Ops.Sentry;
 using SoraPromptGenie.Ops.Telemetry;
+using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ops;
@@ -93,6 +94,7 @@ public static class OpsRegistration
         LlmCacheOptions.Validate(configuration, problems);
         DatabaseOptions.Validate(configuration, problems);
         UsageOptions.Validate(configuration, problems);
+        PromptLimitsOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

@@ -21,14 +21,25 @@ public static class GuideEndpoints
         return api;
     }
 
-    private static Ok<LintReport> Lint(LintPromptRequest request, PromptLinter linter) =>
-        TypedResults.Ok(linter.Lint(request.Prompt ?? string.Empty));
+    /// <summary>Lints the text as sent, so finding spans index into the caller's own text (CRLF included).</summary>
+    private static Results<Ok<LintReport>, ApiErrorResult> Lint(LintPromptRequest request, PromptLinter linter, PromptInput input)
+    {
+        var prompt = input.Prompt("prompt", request.Prompt);
+        return prompt.Succeeded ? TypedResults.Ok(linter.Lint(request.Prompt ?? string.Empty)) : ApiResults.Validation(prompt.Error!);
+    }
 
     private static Ok<IReadOnlyList<TargetProfile>> GetTargets(TargetCatalog targets) => TypedResults.Ok(targets.All);
 
-    private static Results<Ok<SoraRequestResponse>, ApiErrorResult> BuildRequest(SoraRequestRequest request, VideoRequestBuilder builder)
+    private static Results<Ok<SoraRequestResponse>, ApiErrorResult> BuildRequest(
+        SoraRequestRequest request, VideoRequestBuilder builder, PromptInput input)
     {
-        var result = builder.Build(new VideoRequestInput(request.Prompt ?? string.Empty, request.Model ?? DefaultTarget, request.Size, request.Seconds));
+        var prompt = input.Prompt("prompt", request.Prompt);
+        if (prompt.Value is not { } text)
+        {
+            return ApiResults.Validation(prompt.Error!);
+        }
+
+        var result = builder.Build(new VideoRequestInput(text, request.Model ?? DefaultTarget, request.Size, request.Seconds));
         if (!result.Succeeded)
         {
             return ApiResults.Validation(string.Join(" ", result.Errors));

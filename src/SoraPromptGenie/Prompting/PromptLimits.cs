@@ -1,9 +1,15 @@
+using SoraPromptGenie.Core.Engines;
+
 namespace SoraPromptGenie.Prompting;
 
-/// <summary>Input limits shared by the API's validation and the studio UI.</summary>
+/// <summary>
+/// Input limits shared by the API's validation and the studio UI. The two prompt lengths are the defaults of
+/// <see cref="PromptLimitsOptions"/>, where an operator can lower them; <see cref="MaxPromptChars"/> is also the most a
+/// saved prompt holds, so it is the ceiling of that setting.
+/// </summary>
 public static class PromptLimits
 {
-    public const int MaxPromptChars = 10_000;
+    public const int MaxPromptChars = PromptLength.DefaultMaxPromptChars;
     public const int MaxBasicPromptChars = 2_000;
     public const int MaxTitleChars = 120;
     public const int MaxDescriptionChars = 500;

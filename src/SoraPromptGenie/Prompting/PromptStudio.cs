@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 
@@ -20,17 +21,25 @@ public static class StudioResult
 
 /// <summary>
 /// One method per prompt operation, shared by the JSON API and the Blazor studio so both get the same rules. Domain
-/// checks live here (catalog lookups, the three-word rule, one enhancement per category); transport checks (types,
-/// lengths) are the API's DataAnnotations and the UI's own limits from <see cref="PromptLimits"/>.
+/// checks live here (catalog lookups, the three-word rule, one enhancement per category), and so do the prompt text
+/// rules of <see cref="PromptInput"/> (characters, configured lengths), which bound what is sent to the model. Every
+/// result leaves here as valid input for the next operation: control characters removed and, if it is longer than the
+/// prompt limit, shortened to its last whole sentence that fits, with a warning saying so.
 /// </summary>
-public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog)
+public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, PromptInput input)
 {
     public async Task<StudioResult<EngineText>> EnhanceAsync(
         string? currentPrompt, IReadOnlyList<EnhancementInput> enhancements, CancellationToken cancellationToken)
     {
+        var prompt = input.Prompt("currentPrompt", currentPrompt);
+        if (prompt.Value is not { } text)
+        {
+            return StudioResult.Invalid<EngineText>(prompt.Error!);
+        }
+
         var specs = ToSpecs(enhancements);
         return specs.Value is { } valid
-            ? await engine.EnhanceAsync(currentPrompt ?? string.Empty, valid, cancellationToken)
+            ? Bound(await engine.EnhanceAsync(text, valid, cancellationToken))
             : StudioResult.Invalid<EngineText>(specs.Error!);
     }
 
@@ -38,9 +47,15 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog)
     public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamEnhance(
         string? currentPrompt, IReadOnlyList<EnhancementInput> enhancements, CancellationToken cancellationToken)
     {
+        var prompt = input.Prompt("currentPrompt", currentPrompt);
+        if (prompt.Value is not { } text)
+        {
+            return StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(prompt.Error!);
+        }
+
         var specs = ToSpecs(enhancements);
         return specs.Value is { } valid
-            ? StudioResult.Of(engine.StreamAsync(new TextOperation.Enhance(currentPrompt ?? string.Empty, valid), cancellationToken))
+            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Enhance(text, valid), cancellationToken), cancellationToken))
             : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(specs.Error!);
     }
 
@@ -59,7 +74,19 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog)
             return StudioResult.Invalid<EngineSuggestions>("count must be an integer from 1 to 20.");
         }
 
-        var result = await engine.SuggestAsync(new SuggestionRequest(found, wanted, currentPrompt), cancellationToken);
+        string? prompt = null;
+        if (currentPrompt is not null)
+        {
+            var checkedPrompt = input.Prompt("currentPrompt", currentPrompt);
+            if (checkedPrompt.Value is not { } text)
+            {
+                return StudioResult.Invalid<EngineSuggestions>(checkedPrompt.Error!);
+            }
+
+            prompt = text;
+        }
+
+        var result = await engine.SuggestAsync(new SuggestionRequest(found, wanted, prompt), cancellationToken);
 
         // Models return more than asked now and then; the contract is "at most count".
         return result.Suggestions.Count > wanted ? result with { Suggestions = [.. result.Suggestions.Take(wanted)] } : result;
@@ -67,30 +94,47 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog)
 
     public async Task<StudioResult<EngineText>> ExpandAsync(string? basicPrompt, CancellationToken cancellationToken)
     {
-        if (CountWords(basicPrompt) < PromptLimits.MinBasicPromptWords)
-        {
-            return StudioResult.Invalid<EngineText>(PromptLimits.TooFewWordsMessage);
-        }
-
-        return await engine.ExpandAsync(basicPrompt!.Trim(), cancellationToken);
+        var idea = CheckIdea(basicPrompt);
+        return idea.Value is { } text
+            ? Bound(await engine.ExpandAsync(text, cancellationToken))
+            : StudioResult.Invalid<EngineText>(idea.Error!);
     }
 
-    public async Task<StudioResult<EngineText>> StructureAsync(string? prompt, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(prompt)
-            ? new EngineText(string.Empty, "offline")
-            : await engine.StructureAsync(prompt, cancellationToken);
+    public async Task<StudioResult<EngineText>> StructureAsync(string? prompt, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(prompt))
+        {
+            return new EngineText(string.Empty, "offline");
+        }
+
+        var checkedPrompt = input.Prompt("currentPrompt", prompt);
+        return checkedPrompt.Value is { } text
+            ? Bound(await engine.StructureAsync(text, cancellationToken))
+            : StudioResult.Invalid<EngineText>(checkedPrompt.Error!);
+    }
 
     /// <summary>The streamed form of <see cref="ExpandAsync"/>.</summary>
-    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamExpand(string? basicPrompt, CancellationToken cancellationToken) =>
-        CountWords(basicPrompt) < PromptLimits.MinBasicPromptWords
-            ? StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(PromptLimits.TooFewWordsMessage)
-            : StudioResult.Of(engine.StreamAsync(new TextOperation.Expand(basicPrompt!.Trim()), cancellationToken));
+    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamExpand(string? basicPrompt, CancellationToken cancellationToken)
+    {
+        var idea = CheckIdea(basicPrompt);
+        return idea.Value is { } text
+            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Expand(text), cancellationToken), cancellationToken))
+            : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(idea.Error!);
+    }
 
     /// <summary>The streamed form of <see cref="StructureAsync"/>; empty in, one final chunk with empty text out.</summary>
-    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamStructure(string? prompt, CancellationToken cancellationToken) =>
-        StudioResult.Of(string.IsNullOrWhiteSpace(prompt)
-            ? EmptyStructure()
-            : engine.StreamAsync(new TextOperation.Structure(prompt), cancellationToken));
+    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamStructure(string? prompt, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(prompt))
+        {
+            return StudioResult.Of(EmptyStructure());
+        }
+
+        var checkedPrompt = input.Prompt("currentPrompt", prompt);
+        return checkedPrompt.Value is { } text
+            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Structure(text), cancellationToken), cancellationToken))
+            : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(checkedPrompt.Error!);
+    }
 
     public static int CountWords(string? text) =>
         string.IsNullOrWhiteSpace(text) ? 0 : text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
@@ -99,6 +143,37 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog)
     {
         await Task.CompletedTask;
         yield return new EngineStreamChunk(string.Empty, new EngineText(string.Empty, "offline"));
+    }
+
+    private StudioResult<string> CheckIdea(string? basicPrompt) =>
+        CountWords(basicPrompt) < PromptLimits.MinBasicPromptWords
+            ? StudioResult.Invalid<string>(PromptLimits.TooFewWordsMessage)
+            : input.Idea("basicPrompt", basicPrompt!.Trim());
+
+    /// <summary>Makes a result valid input: no control characters, no longer than the prompt limit (saying so when cut).</summary>
+    private EngineText Bound(EngineText result)
+    {
+        var clean = PromptCharacters.Strip(result.Text);
+        var text = PromptLength.Shorten(clean, input.MaxPromptChars);
+        if (text.Length == clean.Length)
+        {
+            return ReferenceEquals(clean, result.Text) ? result : result with { Text = clean };
+        }
+
+        return result with { Text = text, Warnings = [.. result.Warnings ?? [], PromptLength.ShortenedWarning(input.MaxPromptChars)] };
+    }
+
+    /// <summary>
+    /// The streamed form of <see cref="Bound(EngineText)"/>. Deltas are a preview (clients replace them with the final
+    /// text), so they only lose their control characters; the final chunk is bounded like a JSON answer.
+    /// </summary>
+    private async IAsyncEnumerable<EngineStreamChunk> Bound(
+        IAsyncEnumerable<EngineStreamChunk> chunks, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var chunk in chunks.WithCancellation(cancellationToken))
+        {
+            yield return new EngineStreamChunk(PromptCharacters.Strip(chunk.Delta), chunk.Final is { } final ? Bound(final) : null);
+        }
     }
 
     private StudioResult<IReadOnlyList<EnhancementSpec>> ToSpecs(IReadOnlyList<EnhancementInput> enhancements)
@@ -110,20 +185,28 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog)
 
         var specs = new List<EnhancementSpec>(enhancements.Count);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var input in enhancements)
+        foreach (var raw in enhancements)
         {
-            if (string.IsNullOrWhiteSpace(input.Title) || string.IsNullOrWhiteSpace(input.Category))
+            if (string.IsNullOrWhiteSpace(raw.Title) || string.IsNullOrWhiteSpace(raw.Category))
             {
                 return StudioResult.Invalid<IReadOnlyList<EnhancementSpec>>("Each enhancement needs a title and a category.");
             }
 
-            var category = catalog.FindCategory(input.Category)?.Id ?? input.Category.Trim();
+            var title = PromptInput.Characters("enhancement title", raw.Title);
+            var description = PromptInput.Characters("enhancement description", raw.Description);
+            var categoryText = PromptInput.Characters("enhancement category", raw.Category);
+            if ((title.Error ?? description.Error ?? categoryText.Error) is { } problem)
+            {
+                return StudioResult.Invalid<IReadOnlyList<EnhancementSpec>>(problem);
+            }
+
+            var category = catalog.FindCategory(categoryText.Value)?.Id ?? categoryText.Value!.Trim();
             if (!seen.Add(category))
             {
                 return StudioResult.Invalid<IReadOnlyList<EnhancementSpec>>($"Only one enhancement per category can be applied; '{category}' appears twice.");
             }
 
-            specs.Add(new EnhancementSpec(input.Title.Trim(), input.Description?.Trim() ?? string.Empty, category));
+            specs.Add(new EnhancementSpec(title.Value!.Trim(), description.Value!.Trim(), category));
         }
 
         return StudioResult.Of<IReadOnlyList<EnhancementSpec>>(specs);

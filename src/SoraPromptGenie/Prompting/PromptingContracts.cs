@@ -19,9 +19,12 @@ public sealed record EnhancementInput
     public string? Category { get; init; }
 }
 
+// The prompt fields' length limits are settings (PromptLimitsOptions); PromptInput checks them with the character rules.
+
 public sealed record EnhancePromptRequest : IFreshRequest
 {
-    [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
+    /// <summary>Required, as in the original API; an empty string asks for a new prompt written around the enhancement.</summary>
+    [Required(AllowEmptyStrings = true, ErrorMessage = "currentPrompt is required (send \"\" to start from an empty prompt).")]
     public string? CurrentPrompt { get; init; }
 
     public EnhancementInput? Enhancement { get; init; }
@@ -45,7 +48,6 @@ public sealed record GenerateSuggestionsRequest : IFreshRequest
     [Range(PromptLimits.MinSuggestions, PromptLimits.MaxSuggestions, ErrorMessage = "count must be an integer from 1 to 20.")]
     public int? Count { get; init; }
 
-    [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
     public string? CurrentPrompt { get; init; }
 
     /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
@@ -55,7 +57,6 @@ public sealed record GenerateSuggestionsRequest : IFreshRequest
 public sealed record AutoGeneratePromptRequest : IFreshRequest
 {
     [Required(ErrorMessage = PromptLimits.TooFewWordsMessage)]
-    [StringLength(PromptLimits.MaxBasicPromptChars, ErrorMessage = "basicPrompt must be at most 2,000 characters.")]
     public string? BasicPrompt { get; init; }
 
     /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
@@ -68,7 +69,6 @@ public sealed record AutoGeneratePromptRequest : IFreshRequest
 public sealed record StructurePromptRequest : IFreshRequest
 {
     [Required(AllowEmptyStrings = true, ErrorMessage = "currentPrompt is required.")]
-    [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "currentPrompt must be at most 10,000 characters.")]
     public string? CurrentPrompt { get; init; }
 
     /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
@@ -81,14 +81,12 @@ public sealed record StructurePromptRequest : IFreshRequest
 public sealed record LintPromptRequest
 {
     [Required(AllowEmptyStrings = true, ErrorMessage = "prompt is required.")]
-    [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "prompt must be at most 10,000 characters.")]
     public string? Prompt { get; init; }
 }
 
 public sealed record SoraRequestRequest
 {
     [Required(ErrorMessage = "prompt is required.")]
-    [StringLength(PromptLimits.MaxPromptChars, ErrorMessage = "prompt must be at most 10,000 characters.")]
     public string? Prompt { get; init; }
 
     [StringLength(64, ErrorMessage = "model must be at most 64 characters.")]
@@ -122,6 +120,10 @@ public abstract record AiResponse
     /// <summary>Set when the request named a <c>promptId</c>: the number of the version the result was saved as.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? SavedVersion { get; init; }
+
+    /// <summary>What was changed to keep the result a valid prompt, for example shortened to the length limit.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
 }
 
 public sealed record EnhancePromptResponse(string EnhancedPrompt) : AiResponse;

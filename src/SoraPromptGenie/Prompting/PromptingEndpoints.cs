@@ -92,13 +92,13 @@ public static class PromptingEndpoints
     }
 
     private static EnhancePromptResponse EnhancedResponse(EngineText text) =>
-        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached };
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached, Warnings = text.Warnings };
 
     private static AutoGeneratePromptResponse GeneratedResponse(EngineText text) =>
-        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached };
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached, Warnings = text.Warnings };
 
     private static StructurePromptResponse StructuredResponse(EngineText text) =>
-        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached };
+        new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached, Warnings = text.Warnings };
 
     private static async Task<Results<Ok<GenerateSuggestionsResponse>, ApiErrorResult>> SuggestAsync(
         GenerateSuggestionsRequest request, PromptStudio studio, CancellationToken cancellationToken)

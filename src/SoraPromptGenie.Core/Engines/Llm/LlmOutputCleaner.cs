@@ -4,7 +4,8 @@ namespace SoraPromptGenie.Core.Engines.Llm;
 
 /// <summary>
 /// Turns a model's answer to a text operation into the bare prompt. Models add wrappers despite the output contract:
-/// code fences, "Here is your prompt:" lines, closing offers and surrounding quotes. None of that belongs in a video prompt.
+/// code fences, "Here is your prompt:" lines, closing offers and surrounding quotes. None of that belongs in a video prompt,
+/// and neither do control characters: an answer is text the user may paste into a terminal.
 /// </summary>
 public static partial class LlmOutputCleaner
 {
@@ -25,8 +26,8 @@ public static partial class LlmOutputCleaner
             : text;
     }
 
-    private static string Normalize(string? text) =>
-        (text ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+    /// <summary>Line breaks become LF; escape sequences, other control characters and bidi overrides go (<see cref="PromptCharacters"/>).</summary>
+    private static string Normalize(string? text) => PromptCharacters.Strip(text ?? string.Empty).Trim();
 
     /// <summary>Takes the inside of a fenced block when the text outside it is only chatter around the prompt.</summary>
     private static string StripFence(string text)

@@ -85,6 +85,7 @@ public sealed class LlmPromptEngine(
         }
 
         var (promptOperation, messages) = Build(operation);
+        var operationStarted = timeProvider.GetTimestamp();
         using var budget = new CancellationTokenSource(_budget, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         UpstreamException? lastFailure = null;
@@ -173,7 +174,7 @@ public sealed class LlmPromptEngine(
                 var mapped = Fail(attempt, failure, budget, engineUsage, cancellationToken);
                 if (deltaSent || mapped.Failure == UpstreamFailure.AuthFailed || budget.IsCancellationRequested)
                 {
-                    throw mapped;
+                    throw WithBudgetRemaining(mapped, operationStarted);
                 }
 
                 lastFailure = mapped;
@@ -193,7 +194,7 @@ public sealed class LlmPromptEngine(
             }
         }
 
-        throw lastFailure ?? BudgetSpent();
+        throw WithBudgetRemaining(lastFailure ?? BudgetSpent(), operationStarted);
     }
 
     private async Task<Completion<T>> CompleteAsync<T>(
@@ -202,6 +203,7 @@ public sealed class LlmPromptEngine(
         Func<string, T> interpret,
         CancellationToken cancellationToken)
     {
+        var operationStarted = timeProvider.GetTimestamp();
         using var budget = new CancellationTokenSource(_budget, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
         UpstreamException? lastFailure = null;
@@ -228,14 +230,22 @@ public sealed class LlmPromptEngine(
                 var mapped = Fail(attempt, ex, budget, usage, cancellationToken);
                 if (mapped.Failure == UpstreamFailure.AuthFailed || budget.IsCancellationRequested)
                 {
-                    throw mapped;
+                    throw WithBudgetRemaining(mapped, operationStarted);
                 }
 
                 lastFailure = mapped;
             }
         }
 
-        throw lastFailure ?? BudgetSpent();
+        throw WithBudgetRemaining(lastFailure ?? BudgetSpent(), operationStarted);
+    }
+
+    /// <summary>Notes how much of the operation's budget was left: the retry hint when the provider gave none.</summary>
+    private UpstreamException WithBudgetRemaining(UpstreamException failure, long operationStarted)
+    {
+        var left = _budget - timeProvider.GetElapsedTime(operationStarted);
+        failure.BudgetRemaining = left > TimeSpan.Zero ? left : TimeSpan.Zero;
+        return failure;
     }
 
     /// <summary>Records a failed attempt and maps it; the caller's own cancellation is rethrown as such, never mapped.</summary>
@@ -253,7 +263,7 @@ public sealed class LlmPromptEngine(
                 ?? new OperationCanceledException("The operation was cancelled.", exception, cancellationToken);
         }
 
-        var mapped = UpstreamErrorMapper.Map(exception, budget.IsCancellationRequested);
+        var mapped = UpstreamErrorMapper.Map(exception, budget.IsCancellationRequested, timeProvider.GetUtcNow());
         Observe(attempt, UpstreamErrorMapper.OutcomeOf(mapped.Failure), mapped.UpstreamStatus, usage);
         return mapped;
     }

@@ -277,7 +277,7 @@ public static partial class SuggestionParser
 
     private static string Tidy(string value)
     {
-        var collapsed = WhitespaceRegex().Replace(value, " ").Trim();
+        var collapsed = WhitespaceRegex().Replace(PromptCharacters.Strip(value), " ").Trim();
         return collapsed.Trim('*', '_', '"', '\u201C', '\u201D', '`', ' ').Trim();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 
@@ -6,12 +7,13 @@ namespace SoraPromptGenie.Core.Engines.Llm;
 /// <summary>
 /// Maps whatever the chat client pipeline threw onto <see cref="UpstreamFailure"/>. The host's pipeline (OpenAI SDK over
 /// HttpClient with Polly resilience) throws types this library cannot reference, so they are recognised by shape:
-/// <c>ClientResultException</c> by its public <c>int Status</c>, Polly's exceptions by type name.
+/// <c>ClientResultException</c> by its public <c>int Status</c> (and its raw response's <c>Retry-After</c>), Polly's
+/// exceptions by type name.
 /// </summary>
 internal static class UpstreamErrorMapper
 {
     /// <summary>Maps a failure of one model attempt. The caller's own cancellation is handled before this is called.</summary>
-    public static UpstreamException Map(Exception exception, bool budgetExpired)
+    public static UpstreamException Map(Exception exception, bool budgetExpired, DateTimeOffset? now = null)
     {
         if (exception is UpstreamException upstream)
         {
@@ -53,7 +55,9 @@ internal static class UpstreamErrorMapper
 
             if (ReadStatus(current) is { } status and >= 400)
             {
-                return FromStatus(status, exception);
+                return status == 429
+                    ? Unavailable(exception, status, ReadRetryAfter(current, now ?? DateTimeOffset.UtcNow))
+                    : FromStatus(status, exception);
             }
 
             if (current is JsonException)
@@ -81,8 +85,44 @@ internal static class UpstreamErrorMapper
         _ => new UpstreamException(UpstreamFailure.Error, "The language model provider answered with an error.", status, exception),
     };
 
-    private static UpstreamException Unavailable(Exception exception, int? status) =>
-        new(UpstreamFailure.Unavailable, "The language model provider is unavailable or rate-limiting requests.", status, exception);
+    private static UpstreamException Unavailable(Exception exception, int? status, TimeSpan? retryAfter = null) =>
+        new(UpstreamFailure.Unavailable, "The language model provider is unavailable or rate-limiting requests.", status, exception)
+        {
+            RetryAfter = retryAfter,
+        };
+
+    /// <summary>
+    /// The <c>Retry-After</c> of the response behind a <c>ClientResultException</c> (<c>GetRawResponse().Headers</c>), as
+    /// delay-seconds or an HTTP date; null when there is none or it cannot be read.
+    /// </summary>
+    internal static TimeSpan? ReadRetryAfter(Exception exception, DateTimeOffset now)
+    {
+        var response = exception.GetType().GetMethod("GetRawResponse", BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes)
+            ?.Invoke(exception, null);
+        var headers = response?.GetType().GetProperty("Headers", BindingFlags.Public | BindingFlags.Instance)?.GetValue(response);
+        var tryGetValue = headers?.GetType().GetMethod(
+            "TryGetValue", BindingFlags.Public | BindingFlags.Instance, [typeof(string), typeof(string).MakeByRefType()]);
+        if (tryGetValue is null)
+        {
+            return null;
+        }
+
+        object?[] arguments = ["Retry-After", null];
+        return tryGetValue.Invoke(headers, arguments) is true && arguments[1] is string value ? ParseRetryAfter(value, now) : null;
+    }
+
+    internal static TimeSpan? ParseRetryAfter(string value, DateTimeOffset now)
+    {
+        var trimmed = value.Trim();
+        if (long.TryParse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.FromDays(1).TotalSeconds));
+        }
+
+        return DateTimeOffset.TryParseExact(trimmed, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+            ? (date > now ? date - now : TimeSpan.Zero)
+            : null;
+    }
 
     private static UpstreamException Timeout(Exception exception, int? status) =>
         new(UpstreamFailure.Timeout, "The language model did not answer in time.", status, exception);

@@ -43,7 +43,9 @@ internal sealed class IdeaExpander(PromptCatalog catalog)
         ]),
     ];
 
-    public string Expand(string basicPrompt)
+    public string Expand(string basicPrompt) => Expand(basicPrompt, int.MaxValue).Text;
+
+    public (string Text, bool Shortened) Expand(string basicPrompt, int maxChars)
     {
         var scene = TextTokens.EnsureSentenceEnd(TextTokens.UpperFirst(TextTokens.CollapseWhitespace(basicPrompt)));
         var document = PromptDocument.Empty with { Scene = scene };
@@ -56,7 +58,7 @@ internal sealed class IdeaExpander(PromptCatalog catalog)
             }
         }
 
-        return document.Render();
+        return document.RenderWithin(maxChars);
     }
 
     /// <summary>One card per core category, in catalog order.</summary>

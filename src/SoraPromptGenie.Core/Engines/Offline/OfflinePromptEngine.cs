@@ -6,9 +6,10 @@ namespace SoraPromptGenie.Core.Engines.Offline;
 /// <summary>
 /// The deterministic engine (design section 7): every operation is computed from the built-in catalog with no
 /// network, clock or randomness, so the same input always gives the same output. It answers when no LLM is
-/// configured and stands in for the LLM when that fails.
+/// configured and stands in for the LLM when that fails. Its results stay within <paramref name="maxPromptChars"/>, so
+/// they are always accepted back as input; a result that had to leave text out carries a warning.
 /// </summary>
-public sealed class OfflinePromptEngine(PromptCatalog catalog) : IPromptEngine
+public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChars = PromptLength.DefaultMaxPromptChars) : IPromptEngine
 {
     public const string EngineLabel = "offline";
 
@@ -19,21 +20,12 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog) : IPromptEngine
     private readonly IdeaExpander _expander = new(catalog);
     private readonly PromptStructurer _structurer = new(catalog);
 
-    /// <summary>Merges the enhancements as labelled clauses, one per category, replacing a category's earlier clause.</summary>
-    public string Enhance(string? currentPrompt, IReadOnlyList<EnhancementSpec> enhancements)
-    {
-        ArgumentNullException.ThrowIfNull(enhancements);
-        var document = PromptDocument.Parse(currentPrompt, catalog);
-        foreach (var enhancement in enhancements)
-        {
-            if (PromptClause.FromEnhancement(enhancement, catalog) is { } clause)
-            {
-                document = document.With(clause);
-            }
-        }
+    private readonly int _maxPromptChars = maxPromptChars > 0
+        ? maxPromptChars
+        : throw new ArgumentOutOfRangeException(nameof(maxPromptChars), maxPromptChars, "The prompt limit must be positive.");
 
-        return document.Render();
-    }
+    /// <summary>Merges the enhancements as labelled clauses, one per category, replacing a category's earlier clause.</summary>
+    public string Enhance(string? currentPrompt, IReadOnlyList<EnhancementSpec> enhancements) => EnhanceWithin(currentPrompt, enhancements).Text;
 
     public IReadOnlyList<Suggestion> Suggest(SuggestionRequest request)
     {
@@ -41,14 +33,14 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog) : IPromptEngine
         return _ranker.Rank(request);
     }
 
-    public string Expand(string? basicPrompt) => _expander.Expand(basicPrompt ?? string.Empty);
+    public string Expand(string? basicPrompt) => _expander.Expand(basicPrompt ?? string.Empty, _maxPromptChars).Text;
 
-    public string Structure(string? prompt) => _structurer.Structure(prompt);
+    public string Structure(string? prompt) => _structurer.Structure(prompt, _maxPromptChars).Text;
 
     public Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Label(Enhance(currentPrompt, enhancements)));
+        return Task.FromResult(Label(EnhanceWithin(currentPrompt, enhancements)));
     }
 
     public Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
@@ -60,13 +52,13 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog) : IPromptEngine
     public Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Label(Expand(basicPrompt)));
+        return Task.FromResult(Label(_expander.Expand(basicPrompt ?? string.Empty, _maxPromptChars)));
     }
 
     public Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Label(Structure(prompt)));
+        return Task.FromResult(Label(_structurer.Structure(prompt, _maxPromptChars)));
     }
 
     public async IAsyncEnumerable<EngineStreamChunk> StreamAsync(
@@ -76,9 +68,9 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog) : IPromptEngine
         ArgumentNullException.ThrowIfNull(operation);
         var result = Label(operation switch
         {
-            TextOperation.Enhance enhance => Enhance(enhance.CurrentPrompt, enhance.Enhancements),
-            TextOperation.Expand expand => Expand(expand.BasicPrompt),
-            TextOperation.Structure structure => Structure(structure.Prompt),
+            TextOperation.Enhance enhance => EnhanceWithin(enhance.CurrentPrompt, enhance.Enhancements),
+            TextOperation.Expand expand => _expander.Expand(expand.BasicPrompt ?? string.Empty, _maxPromptChars),
+            TextOperation.Structure structure => _structurer.Structure(structure.Prompt, _maxPromptChars),
             _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
         });
 
@@ -128,5 +120,21 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog) : IPromptEngine
         }
     }
 
-    private static EngineText Label(string text) => new(text, EngineLabel);
+    private (string Text, bool Shortened) EnhanceWithin(string? currentPrompt, IReadOnlyList<EnhancementSpec> enhancements)
+    {
+        ArgumentNullException.ThrowIfNull(enhancements);
+        var document = PromptDocument.Parse(currentPrompt, catalog);
+        foreach (var enhancement in enhancements)
+        {
+            if (PromptClause.FromEnhancement(enhancement, catalog) is { } clause)
+            {
+                document = document.With(clause);
+            }
+        }
+
+        return document.RenderWithin(_maxPromptChars);
+    }
+
+    private EngineText Label((string Text, bool Shortened) result) =>
+        new(result.Text, EngineLabel, Warnings: result.Shortened ? [PromptLength.SentencesLeftOutWarning(_maxPromptChars)] : null);
 }

@@ -63,6 +63,24 @@ internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> 
         return this with { Clauses = [.. clauses.OrderBy(c => c.Order)] };
     }
 
+    /// <summary>
+    /// The rendered prompt within <paramref name="maxChars"/>: when it is longer, the scene loses its last sentences so
+    /// that every clause (the cards just applied) stays; <c>Shortened</c> says whether anything was left out.
+    /// </summary>
+    public (string Text, bool Shortened) RenderWithin(int maxChars)
+    {
+        var full = Render();
+        if (full.Length <= maxChars)
+        {
+            return (full, false);
+        }
+
+        var clauses = Clauses.Count == 0 ? 0 : Clauses.Sum(c => c.Render().Length + 1) - 1;
+        var sceneBudget = clauses == 0 ? maxChars : maxChars - clauses - 2;
+        var scene = sceneBudget > 0 ? PromptLength.Shorten(Scene, sceneBudget).TrimEnd() : string.Empty;
+        return (PromptLength.Shorten((this with { Scene = scene }).Render(), maxChars), true);
+    }
+
     public string Render()
     {
         var clauses = string.Join('\n', Clauses.Select(c => c.Render()));

@@ -40,18 +40,61 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
         "the overall mood is ", "it feels ", "everything feels ", "the scene feels ",
     ];
 
-    public string Structure(string? prompt)
+    public string Structure(string? prompt) => Structure(prompt, int.MaxValue).Text;
+
+    /// <summary>
+    /// The structured prompt within <paramref name="maxChars"/>. The template adds headings and labels, so a prompt near
+    /// the limit can come out over it: then the last scene sentences go first, then the last beats and dialogue lines,
+    /// and only if one sentence alone is too long is it cut.
+    /// </summary>
+    public (string Text, bool Shortened) Structure(string? prompt, int maxChars)
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {
-            return string.Empty;
+            return (string.Empty, false);
         }
 
         var lines = prompt.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         var parts = lines.Any(l => l.Equals(CinematographyHeading, StringComparison.OrdinalIgnoreCase))
             ? ReadTemplate(lines)
             : Classify(lines);
-        return Render(parts);
+        var text = Render(parts);
+        if (text.Length <= maxChars)
+        {
+            return (text, false);
+        }
+
+        while (text.Length > maxChars && DropLast(parts))
+        {
+            text = Render(parts);
+        }
+
+        if (text.Length > maxChars && parts.Prose.Count > 0)
+        {
+            var room = parts.Prose[0].Length - (text.Length - maxChars);
+            parts.Prose[0] = room > 0 ? PromptLength.Shorten(parts.Prose[0], room) : string.Empty;
+            parts.Prose.RemoveAll(p => p.Length == 0);
+            text = Render(parts);
+        }
+
+        return (PromptLength.Shorten(text, maxChars), true);
+    }
+
+    /// <summary>Removes the last item of the first list that has one to spare; false when nothing is left to remove.</summary>
+    private static bool DropLast(TemplateParts parts)
+    {
+        List<string>[] lists = [parts.Prose, parts.Beats, parts.Dialogue, parts.ExtraCinematography, parts.Camera, parts.Mood];
+        int[] keep = [1, 1, 0, 0, 1, 1];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            if (lists[i].Count > keep[i])
+            {
+                lists[i].RemoveAt(lists[i].Count - 1);
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private TemplateParts Classify(List<string> lines)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using SoraPromptGenie.Ai;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Sentry;
@@ -10,7 +11,8 @@ namespace SoraPromptGenie.Ops.Errors;
 /// Maps exceptions under /api to documented status codes. Expected ones (bad input, upstream outages) are answered
 /// without an error-level stack trace; anything else is a 500 whose text is shown only in Development.
 /// </summary>
-public sealed partial class ApiExceptionHandler(IHostEnvironment environment, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(IHostEnvironment environment, ILogger<ApiExceptionHandler> logger, LlmCircuitState circuit)
+    : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -32,6 +34,10 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
         {
             UpstreamFailed(logger, upstream.Code, upstream.UpstreamStatus);
             SentryRegistration.CaptureUpstreamFailure(httpContext, upstream);
+            if (upstream.Failure == UpstreamFailure.Unavailable)
+            {
+                httpContext.Response.Headers.RetryAfter = UpstreamRetryAfter.HeaderValue(upstream, circuit.RemainingBreak());
+            }
         }
         else if (code == ErrorCodes.DatabaseUnavailable)
         {

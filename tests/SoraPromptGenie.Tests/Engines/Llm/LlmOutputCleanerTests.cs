@@ -67,4 +67,27 @@ public sealed class LlmOutputCleanerTests
         Assert.Equal(UpstreamFailure.Error, ex.Failure);
         Assert.Equal("The language model returned an empty answer.", ex.Message);
     }
+
+    [Theory]
+    [InlineData("A fox\u001b[31m runs\u001b[0m.", "A fox runs.")]
+    [InlineData("A fox\u001b]0;pwned\u0007 runs.", "A fox runs.")]
+    [InlineData("A fox\u009b2J runs.", "A fox runs.")]
+    [InlineData("A fox\u0007 runs\u0003.", "A fox runs.")]
+    [InlineData("A fox runs.\rrm -rf ~", "A fox runs.\nrm -rf ~")]
+    [InlineData("A fox \u202eseod\u202c runs.", "A fox seod runs.")]
+    [InlineData("A \u2066fox\u2069 runs.\u0000", "A fox runs.")]
+    [InlineData("A fox\u0085 runs\u007f.", "A fox runs.")]
+    [InlineData("Tabs\tand\nlines stay.", "Tabs\tand\nlines stay.")]
+    public void Clean_ControlAndBidiCharacters_AreRemoved(string output, string expected)
+    {
+        Assert.Equal(expected, LlmOutputCleaner.Clean(output));
+    }
+
+    [Fact]
+    public void Clean_OnlyControlCharacters_IsAnEmptyAnswer()
+    {
+        var failure = Assert.Throws<UpstreamException>(() => LlmOutputCleaner.Clean("\u001b[2J\u0007\u202e"));
+
+        Assert.Equal(LlmOutputCleaner.EmptyAnswerMessage, failure.Message);
+    }
 }

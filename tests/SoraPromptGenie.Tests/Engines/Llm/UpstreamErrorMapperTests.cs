@@ -77,4 +77,39 @@ public sealed class UpstreamErrorMapperTests
 
         Assert.Equal(UpstreamFailure.Timeout, mapped.Failure);
     }
+
+    [Fact]
+    public void Map_429WithRetryAfterSeconds_CarriesTheWait()
+    {
+        var exception = new ClientResultException(new StatusResponse(429, new Dictionary<string, string> { ["Retry-After"] = "42" }));
+
+        var mapped = UpstreamErrorMapper.Map(exception, budgetExpired: false);
+
+        Assert.Equal(UpstreamFailure.Unavailable, mapped.Failure);
+        Assert.Equal(TimeSpan.FromSeconds(42), mapped.RetryAfter);
+    }
+
+    [Fact]
+    public void Map_429WithRetryAfterDate_CarriesTheTimeUntilThen()
+    {
+        var now = new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
+        var exception = new ClientResultException(new StatusResponse(429, new Dictionary<string, string> { ["retry-after"] = "Fri, 04 Dec 2026 10:01:30 GMT" }));
+
+        var mapped = UpstreamErrorMapper.Map(exception, budgetExpired: false, now);
+
+        Assert.Equal(TimeSpan.FromSeconds(90), mapped.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("soon")]
+    public void Map_429WithoutUsableRetryAfter_HasNone(string? value)
+    {
+        var headers = value is null ? null : new Dictionary<string, string> { ["Retry-After"] = value };
+
+        var mapped = UpstreamErrorMapper.Map(new ClientResultException(new StatusResponse(429, headers)), budgetExpired: false);
+
+        Assert.Equal(UpstreamFailure.Unavailable, mapped.Failure);
+        Assert.Null(mapped.RetryAfter);
+    }
 }
