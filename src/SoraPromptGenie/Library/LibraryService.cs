@@ -67,22 +67,21 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
     /// <summary>Newest first; <paramref name="search"/> matches title or text, case-insensitively.</summary>
     public async Task<PromptPage> ListPromptsAsync(Guid workspaceId, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
-        page = Math.Max(page, 1);
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
         var query = db.Prompts.AsNoTracking().Where(p => p.WorkspaceId == workspaceId);
-        if (!string.IsNullOrWhiteSpace(search))
+        if (LikePattern(search) is { } pattern)
         {
-            // lower() + LIKE behaves the same on both providers (PostgreSQL's LIKE is case-sensitive, SQLite's is not).
-            var pattern = "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
             query = query.Where(p => EF.Functions.Like(p.Title.ToLower(), pattern, LikeEscape) || EF.Functions.Like(p.Text.ToLower(), pattern, LikeEscape));
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PromptSummary(p.Id, p.Title, p.Text.Substring(0, ExcerptLength), p.CurrentVersion, p.UpdatedAt))
-            .ToListAsync(cancellationToken);
+        var items = await PageAsync(
+            query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
+                .Select(p => new PromptSummary(p.Id, p.Title, p.Text.Substring(0, ExcerptLength), p.CurrentVersion, p.UpdatedAt)),
+            total,
+            page,
+            pageSize,
+            cancellationToken);
         return new PromptPage(items, page, pageSize, total);
     }
 
@@ -109,8 +108,9 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
         Guid workspaceId, Guid promptId, string text, VersionSource source, int? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
+        var saved = LibraryText.WithoutNul(text);
         return AppendAsync(
-            workspaceId, promptId, expectedVersion, p => new PromptDraft(p.Title, text, p.Model, p.Size, p.Seconds), source, cancellationToken);
+            workspaceId, promptId, expectedVersion, p => new PromptDraft(p.Title, saved, p.Model, p.Size, p.Seconds), source, cancellationToken);
     }
 
     /// <summary>Makes version <paramref name="number"/>'s content current again, as a new version.</summary>
@@ -145,8 +145,11 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
         return expectedVersion is not null && await query.AnyAsync(cancellationToken) ? SaveOutcome.Stale : SaveOutcome.NotFound;
     }
 
-    public async Task<VersionList?> ListVersionsAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken)
+    /// <summary>A page of the prompt's versions, newest first; <paramref name="search"/> matches their title or text.</summary>
+    public async Task<VersionList?> ListVersionsAsync(
+        Guid workspaceId, Guid promptId, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
+        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
         var current = await db.Prompts.AsNoTracking()
             .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
             .Select(p => (int?)p.CurrentVersion)
@@ -156,11 +159,15 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
             return null;
         }
 
-        var rows = await db.PromptVersions.AsNoTracking()
-            .Where(v => v.PromptId == promptId)
-            .OrderByDescending(v => v.Number)
-            .ToListAsync(cancellationToken);
-        return new VersionList(promptId, current.Value, [.. rows.Select(ToResponse)]);
+        var query = db.PromptVersions.AsNoTracking().Where(v => v.PromptId == promptId);
+        if (LikePattern(search) is { } pattern)
+        {
+            query = query.Where(v => EF.Functions.Like(v.Title.ToLower(), pattern, LikeEscape) || EF.Functions.Like(v.Text.ToLower(), pattern, LikeEscape));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await PageAsync(query.OrderByDescending(v => v.Number), total, page, pageSize, cancellationToken);
+        return new VersionList(promptId, current.Value, [.. rows.Select(ToResponse)], page, pageSize, total);
     }
 
     /// <summary>Creates a new read-only share token (replacing any previous one); null when the prompt is not in the workspace.</summary>
@@ -296,6 +303,20 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
         v.Engine,
         v.RestoredFrom,
         v.CreatedAt);
+
+    /// <summary>lower() + LIKE behaves the same on both providers (PostgreSQL's LIKE is case-sensitive, SQLite's is not).</summary>
+    private static string? LikePattern(string? search) =>
+        string.IsNullOrWhiteSpace(search) ? null : "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
+
+    /// <summary>
+    /// The offset is computed in 64 bits: <c>(page - 1) * pageSize</c> overflows an int for a page near int.MaxValue,
+    /// and a page past the end is answered empty without asking the database.
+    /// </summary>
+    private static async Task<List<T>> PageAsync<T>(IQueryable<T> ordered, int total, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var offset = (long)(page - 1) * pageSize;
+        return offset >= total ? [] : await ordered.Skip((int)offset).Take(pageSize).ToListAsync(cancellationToken);
+    }
 
     private static string EscapeLike(string term) =>
         term.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)

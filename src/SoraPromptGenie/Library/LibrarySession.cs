@@ -11,6 +11,9 @@ namespace SoraPromptGenie.Library;
 public sealed class LibrarySession(LibraryService library, CircuitWorkspace workspace, StudioSession studio)
 {
     public const int PageSize = 10;
+
+    /// <summary>The panel shows the newest versions; older ones stay in the history (and the API pages through them).</summary>
+    public const int VersionPageSize = 20;
     public const string UnavailableText = "The library is unavailable right now; your prompt is safe in the editor.";
 
     public bool SignedIn => workspace.Id is not null;
@@ -215,6 +218,11 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
             return $"A saved prompt can hold at most {SavedPromptConfiguration.MaxTextLength:N0} characters.";
         }
 
+        if (LibraryText.HasNul(text) || LibraryText.HasNul(title))
+        {
+            return "The prompt or its title contains a NUL character, which cannot be saved; remove it and save again.";
+        }
+
         if (string.IsNullOrWhiteSpace(title))
         {
             return "Give the prompt a title.";
@@ -262,7 +270,7 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
     }
 
     private async Task LoadVersionsAsync(CancellationToken cancellationToken) =>
-        Versions = Open is null ? null : await library.ListVersionsAsync(workspace.Id!.Value, Open.Id, cancellationToken);
+        Versions = Open is null ? null : await library.ListVersionsAsync(workspace.Id!.Value, Open.Id, null, 1, VersionPageSize, cancellationToken);
 
     private async Task RunAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken)
     {
