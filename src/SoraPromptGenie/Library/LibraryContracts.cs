@@ -102,7 +102,10 @@ public enum SaveOutcome
     Unchanged,
     NotFound,
     Stale,
+
+    /// <summary>A cap of <see cref="LibraryOptions"/> is reached; <see cref="SaveResult.Problem"/> says which.</summary>
+    LimitReached,
 }
 
 /// <summary>The result of a write: the prompt as it now is, or why nothing was written.</summary>
-public sealed record SaveResult(SaveOutcome Outcome, PromptResponse? Prompt = null, int? CurrentVersion = null);
+public sealed record SaveResult(SaveOutcome Outcome, PromptResponse? Prompt = null, int? CurrentVersion = null, string? Problem = null);

@@ -45,12 +45,21 @@ public static class LibraryEndpoints
         string token, LibraryService library, CancellationToken cancellationToken) =>
         await library.GetSharedAsync(token, cancellationToken) is { } shared ? TypedResults.Ok(shared) : ApiResults.NotFound("This share link does not exist or was revoked.");
 
-    private static async Task<Created<PromptResponse>> CreateAsync(
+    private static async Task<Results<Created<PromptResponse>, ApiErrorResult>> CreateAsync(
         PromptRequest request, HttpContext http, LibraryService library, CancellationToken cancellationToken)
     {
-        var prompt = await library.CreatePromptAsync(WorkspaceAuth.Current(http), request.ToDraft(), cancellationToken);
-        SetETag(http, prompt.Version);
-        return TypedResults.Created($"/api/prompts/{prompt.Id}", prompt);
+        var result = await library.CreatePromptAsync(WorkspaceAuth.Current(http), request.ToDraft(), cancellationToken);
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                SetETag(http, result.Prompt!.Version);
+                return TypedResults.Created($"/api/prompts/{result.Prompt.Id}", result.Prompt);
+            case SaveOutcome.LimitReached:
+                return ApiResults.Validation(result.Problem!);
+            default:
+                // The workspace expired between authentication and the write.
+                return WorkspaceAuth.Unauthorized(http);
+        }
     }
 
     private static async Task<Results<Ok<PromptPage>, ApiErrorResult>> ListAsync(
@@ -176,6 +185,8 @@ public static class LibraryEndpoints
             case SaveOutcome.Stale:
                 SetETag(http, result.CurrentVersion!.Value);
                 return Stale();
+            case SaveOutcome.LimitReached:
+                return ApiResults.Validation(result.Problem!);
             default:
                 return PromptNotFound();
         }

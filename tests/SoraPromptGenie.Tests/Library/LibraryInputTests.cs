@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Library;
 using SoraPromptGenie.Tests.Ops;
 
@@ -135,7 +136,7 @@ public abstract class LibraryInputTests<TFactory>(TFactory factory)
         var prompt = await _client.CreatePromptAsync(workspace.Key, "Harbor", "A misty harbor at dawn.");
         await using var db = factory.Database.CreateContext();
 
-        var result = await new LibraryService(db, TimeProvider.System).SaveTextVersionAsync(
+        var result = await new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions())).SaveTextVersionAsync(
             workspace.WorkspaceId, prompt.Id, "A misty\0 harbor at dusk.", new VersionSource(VersionOperations.Structure), null, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
@@ -146,7 +147,7 @@ public abstract class LibraryInputTests<TFactory>(TFactory factory)
     private async Task AddVersionsAsync(Guid workspaceId, Guid promptId, int from, int to)
     {
         await using var db = factory.Database.CreateContext();
-        var library = new LibraryService(db, TimeProvider.System);
+        var library = new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions()));
         for (var number = from; number <= to; number++)
         {
             var saved = await library.SaveTextVersionAsync(

@@ -83,7 +83,7 @@ public sealed class LibrarySessionTests : LibraryTestContext
     {
         SignIn();
         var direct = Direct();
-        var saved = await direct.CreatePromptAsync(WorkspaceId, new PromptDraft("Fox", Text), CancellationToken.None);
+        var saved = (await direct.CreatePromptAsync(WorkspaceId, new PromptDraft("Fox", Text), CancellationToken.None)).Prompt!;
         for (var i = 2; i <= LibrarySession.VersionPageSize + 5; i++)
         {
             await direct.SaveTextVersionAsync(WorkspaceId, saved.Id, $"Take {i}", new VersionSource(VersionOperations.Structure), null, CancellationToken.None);
@@ -100,7 +100,7 @@ public sealed class LibrarySessionTests : LibraryTestContext
     public async Task OpenAsync_SavedPrompt_LoadsTextAsHistoryEntry()
     {
         SignIn();
-        var saved = await Direct().CreatePromptAsync(WorkspaceId, new PromptDraft("Fox", Text), CancellationToken.None);
+        var saved = (await Direct().CreatePromptAsync(WorkspaceId, new PromptDraft("Fox", Text), CancellationToken.None)).Prompt!;
         Session.Edit("something else");
 
         await Library.OpenAsync(saved.Id, CancellationToken.None);
@@ -116,7 +116,7 @@ public sealed class LibrarySessionTests : LibraryTestContext
     {
         SignIn();
         var other = await Direct().CreateWorkspaceAsync(CancellationToken.None);
-        var foreign = await Direct().CreatePromptAsync(other.WorkspaceId, new PromptDraft("Theirs", Text), CancellationToken.None);
+        var foreign = (await Direct().CreatePromptAsync(other.WorkspaceId, new PromptDraft("Theirs", Text), CancellationToken.None)).Prompt!;
         Session.Edit("mine");
 
         await Library.OpenAsync(foreign.Id, CancellationToken.None);
