@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Prompting;
 
@@ -25,7 +26,10 @@ public static class AiResultSaving
                 : await next(context));
     }
 
-    /// <summary>Null when there is nothing to save or the caller may save into the prompt; else the error to answer.</summary>
+    /// <summary>
+    /// Null when there is nothing to save or the caller may save into the prompt; else the error to answer (also when the
+    /// prompt has no room for another version, so a full prompt costs no LLM call).
+    /// </summary>
     public static async Task<ApiErrorResult?> CheckTargetAsync(Guid? promptId, HttpContext http)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -40,9 +44,12 @@ public static class AiResultSaving
         }
 
         var library = http.RequestServices.GetRequiredService<LibraryService>();
-        return await library.GetPromptAsync(workspace, id, http.RequestAborted) is null
-            ? ApiResults.NotFound("No such prompt in this workspace.")
-            : null;
+        return await library.CanAddVersionAsync(workspace, id, http.RequestAborted) switch
+        {
+            (Exists: false, _) => ApiResults.NotFound("No such prompt in this workspace."),
+            (_, HasRoom: false) => ApiResults.Validation(http.RequestServices.GetRequiredService<IOptions<LibraryOptions>>().Value.VersionLimitMessage),
+            _ => null,
+        };
     }
 
     /// <summary>Saves <paramref name="text"/> as the prompt's next version; returns its number, or the error to answer.</summary>
@@ -60,6 +67,7 @@ public static class AiResultSaving
         {
             SaveOutcome.Saved or SaveOutcome.Unchanged => (result.Prompt!.Version, null),
             SaveOutcome.NotFound => (null, ApiResults.NotFound("No such prompt in this workspace.")),
+            SaveOutcome.LimitReached => (null, ApiResults.Validation(result.Problem!)),
             _ => (null, ApiResults.Error(StatusCodes.Status412PreconditionFailed, ErrorCodes.PreconditionFailed,
                 "The prompt kept changing while the result was saved; try again.")),
         };

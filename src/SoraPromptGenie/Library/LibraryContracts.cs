@@ -12,20 +12,25 @@ public sealed record PromptRequest
 {
     [Required(ErrorMessage = "title is required.")]
     [StringLength(SavedPromptConfiguration.MaxTitleLength, MinimumLength = 1, ErrorMessage = "title must be 1 to 200 characters.")]
+    [NoNulCharacter(ErrorMessage = "title must not contain a NUL character (\\u0000).")]
     public string? Title { get; init; }
 
     [Required(ErrorMessage = "text is required.")]
     [StringLength(SavedPromptConfiguration.MaxTextLength, MinimumLength = 1, ErrorMessage = "text must be 1 to 10,000 characters.")]
+    [NoNulCharacter(ErrorMessage = "text must not contain a NUL character (\\u0000).")]
     public string? Text { get; init; }
 
     [StringLength(64, ErrorMessage = "model must be at most 64 characters.")]
+    [NoNulCharacter(ErrorMessage = "model must not contain a NUL character (\\u0000).")]
     public string? Model { get; init; }
 
     [StringLength(32, ErrorMessage = "size must be at most 32 characters.")]
+    [NoNulCharacter(ErrorMessage = "size must not contain a NUL character (\\u0000).")]
     public string? Size { get; init; }
 
     [JsonConverter(typeof(StringOrNumberJsonConverter))]
     [StringLength(8, ErrorMessage = "seconds must be at most 8 characters.")]
+    [NoNulCharacter(ErrorMessage = "seconds must not contain a NUL character (\\u0000).")]
     public string? Seconds { get; init; }
 
     public PromptDraft ToDraft() => new(Title!.Trim(), Text!, Model?.Trim(), Size?.Trim(), Seconds?.Trim());
@@ -63,7 +68,8 @@ public sealed record VersionResponse(
     int? RestoredFrom,
     DateTime CreatedAt);
 
-public sealed record VersionList(Guid PromptId, int CurrentVersion, IReadOnlyList<VersionResponse> Items);
+/// <summary>A page of a prompt's versions, newest first, in the prompt list's envelope (items, page, pageSize, total).</summary>
+public sealed record VersionList(Guid PromptId, int CurrentVersion, IReadOnlyList<VersionResponse> Items, int Page, int PageSize, int Total);
 
 public sealed record ShareResponse(string Token, string Url);
 
@@ -96,7 +102,10 @@ public enum SaveOutcome
     Unchanged,
     NotFound,
     Stale,
+
+    /// <summary>A cap of <see cref="LibraryOptions"/> is reached; <see cref="SaveResult.Problem"/> says which.</summary>
+    LimitReached,
 }
 
 /// <summary>The result of a write: the prompt as it now is, or why nothing was written.</summary>
-public sealed record SaveResult(SaveOutcome Outcome, PromptResponse? Prompt = null, int? CurrentVersion = null);
+public sealed record SaveResult(SaveOutcome Outcome, PromptResponse? Prompt = null, int? CurrentVersion = null, string? Problem = null);

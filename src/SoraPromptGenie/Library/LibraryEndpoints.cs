@@ -11,6 +11,7 @@ namespace SoraPromptGenie.Library;
 public static class LibraryEndpoints
 {
     public const int DefaultPageSize = 20;
+    private const int MaxSearchLength = 200;
 
     public static IEndpointRouteBuilder MapLibrary(this IEndpointRouteBuilder api)
     {
@@ -25,7 +26,8 @@ public static class LibraryEndpoints
         prompts.MapGet("/{id:guid}", GetAsync).WithName("GetPrompt").WithSummary("Get a prompt; the ETag is its version.");
         prompts.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePrompt").WithSummary("Save an edit as a new version; requires If-Match.");
         prompts.MapDelete("/{id:guid}", DeleteAsync).WithName("DeletePrompt").WithSummary("Delete a prompt and its history.");
-        prompts.MapGet("/{id:guid}/versions", ListVersionsAsync).WithName("ListPromptVersions").WithSummary("A prompt's versions, newest first.");
+        prompts.MapGet("/{id:guid}/versions", ListVersionsAsync).WithName("ListPromptVersions")
+            .WithSummary("A prompt's versions, newest first, paged like the prompt list, with optional search.");
         prompts.MapPost("/{id:guid}/versions/{number:int}/restore", RestoreAsync)
             .WithName("RestorePromptVersion").WithSummary("Make an old version current again, as a new version.");
         prompts.MapPost("/{id:guid}/share", ShareAsync).WithName("SharePrompt").WithSummary("Create a read-only share link (replaces the previous one).");
@@ -43,29 +45,40 @@ public static class LibraryEndpoints
         string token, LibraryService library, CancellationToken cancellationToken) =>
         await library.GetSharedAsync(token, cancellationToken) is { } shared ? TypedResults.Ok(shared) : ApiResults.NotFound("This share link does not exist or was revoked.");
 
-    private static async Task<Created<PromptResponse>> CreateAsync(
+    private static async Task<Results<Created<PromptResponse>, ApiErrorResult>> CreateAsync(
         PromptRequest request, HttpContext http, LibraryService library, CancellationToken cancellationToken)
     {
-        var prompt = await library.CreatePromptAsync(WorkspaceAuth.Current(http), request.ToDraft(), cancellationToken);
-        SetETag(http, prompt.Version);
-        return TypedResults.Created($"/api/prompts/{prompt.Id}", prompt);
+        var result = await library.CreatePromptAsync(WorkspaceAuth.Current(http), request.ToDraft(), cancellationToken);
+        switch (result.Outcome)
+        {
+            case SaveOutcome.Saved:
+                SetETag(http, result.Prompt!.Version);
+                return TypedResults.Created($"/api/prompts/{result.Prompt.Id}", result.Prompt);
+            case SaveOutcome.LimitReached:
+                return ApiResults.Validation(result.Problem!);
+            default:
+                // The workspace expired between authentication and the write.
+                return WorkspaceAuth.Unauthorized(http);
+        }
     }
 
     private static async Task<Results<Ok<PromptPage>, ApiErrorResult>> ListAsync(
         [FromQuery] int? page, [FromQuery] int? pageSize, [FromQuery] string? q, HttpContext http, LibraryService library, CancellationToken cancellationToken)
     {
-        if (page is < 1 || pageSize is < 1 or > LibraryService.MaxPageSize)
+        if (ListQueryProblem(page, pageSize, q) is { } problem)
         {
-            return ApiResults.Validation("page must be 1 or more and pageSize from 1 to 100.");
-        }
-
-        if (q is { Length: > 200 })
-        {
-            return ApiResults.Validation("q must be at most 200 characters.");
+            return ApiResults.Validation(problem);
         }
 
         return TypedResults.Ok(await library.ListPromptsAsync(WorkspaceAuth.Current(http), q, page ?? 1, pageSize ?? DefaultPageSize, cancellationToken));
     }
+
+    /// <summary>The query parameters both paged lists take: <c>page</c>, <c>pageSize</c> and the search <c>q</c>.</summary>
+    private static string? ListQueryProblem(int? page, int? pageSize, string? q) =>
+        page is < 1 || pageSize is < 1 or > LibraryService.MaxPageSize ? "page must be 1 or more and pageSize from 1 to 100."
+        : q is { Length: > MaxSearchLength } ? "q must be at most 200 characters."
+        : LibraryText.HasNul(q) ? "q must not contain a NUL character (%00)."
+        : null;
 
     private static async Task<Results<Ok<PromptResponse>, ApiErrorResult>> GetAsync(
         Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken)
@@ -121,10 +134,23 @@ public static class LibraryEndpoints
     }
 
     private static async Task<Results<Ok<VersionList>, ApiErrorResult>> ListVersionsAsync(
-        Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken) =>
-        await library.ListVersionsAsync(WorkspaceAuth.Current(http), id, cancellationToken) is { } versions
+        Guid id,
+        [FromQuery] int? page,
+        [FromQuery] int? pageSize,
+        [FromQuery] string? q,
+        HttpContext http,
+        LibraryService library,
+        CancellationToken cancellationToken)
+    {
+        if (ListQueryProblem(page, pageSize, q) is { } problem)
+        {
+            return ApiResults.Validation(problem);
+        }
+
+        return await library.ListVersionsAsync(WorkspaceAuth.Current(http), id, q, page ?? 1, pageSize ?? DefaultPageSize, cancellationToken) is { } versions
             ? TypedResults.Ok(versions)
             : PromptNotFound();
+    }
 
     private static async Task<Results<Ok<PromptResponse>, ApiErrorResult>> RestoreAsync(
         Guid id, int number, HttpContext http, LibraryService library, CancellationToken cancellationToken)
@@ -159,6 +185,8 @@ public static class LibraryEndpoints
             case SaveOutcome.Stale:
                 SetETag(http, result.CurrentVersion!.Value);
                 return Stale();
+            case SaveOutcome.LimitReached:
+                return ApiResults.Validation(result.Problem!);
             default:
                 return PromptNotFound();
         }

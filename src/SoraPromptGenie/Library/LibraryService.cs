@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Data.Entities;
 
@@ -10,9 +11,13 @@ namespace SoraPromptGenie.Library;
 /// <summary>
 /// The prompt library: workspaces, prompts, their version history and share links. Used in-process by the JSON API
 /// and the Blazor UI. Every prompt query is scoped by workspace, so another workspace's id behaves like an unknown one.
+/// Writes stop at the caps of <see cref="LibraryOptions"/> with <see cref="SaveOutcome.LimitReached"/>.
 /// </summary>
-public sealed class LibraryService(AppDbContext db, TimeProvider time)
+public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<LibraryOptions> options)
 {
+    /// <summary>A workspace's last use is recorded at most this often, so reading it stays a read.</summary>
+    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromHours(1);
+
     public const int MaxPageSize = 100;
     public const int ExcerptLength = 200;
     private const int KeyBytes = 32;
@@ -24,13 +29,17 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
     public async Task<CreatedWorkspace> CreateWorkspaceAsync(CancellationToken cancellationToken)
     {
         var key = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(KeyBytes));
-        var workspace = new Workspace { Id = Guid.CreateVersion7(), KeyHash = Hash(key), CreatedAt = Now() };
+        var now = Now();
+        var workspace = new Workspace { Id = Guid.CreateVersion7(), KeyHash = Hash(key), CreatedAt = now, LastUsedAt = now };
         db.Workspaces.Add(workspace);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedWorkspace(workspace.Id, key);
     }
 
-    /// <summary>The workspace a key opens (from the Authorization header or the <c>spg_workspace</c> cookie), or null.</summary>
+    /// <summary>
+    /// The workspace a key opens (from the Authorization header or the <c>spg_workspace</c> cookie), or null; opening it
+    /// counts as using it (recorded to within <see cref="LastUsedPrecision"/>), which keeps an empty one from expiring.
+    /// </summary>
     public async Task<Guid?> ResolveWorkspaceAsync(string? key, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > MaxKeyLength)
@@ -39,16 +48,46 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
         }
 
         var hash = Hash(key.Trim());
-        return await db.Workspaces.AsNoTracking()
+        var workspace = await db.Workspaces.AsNoTracking()
             .Where(w => w.KeyHash == hash)
-            .Select(w => (Guid?)w.Id)
+            .Select(w => new { w.Id, w.LastUsedAt })
             .FirstOrDefaultAsync(cancellationToken);
+        if (workspace is null)
+        {
+            return null;
+        }
+
+        var now = Now();
+        if (now - workspace.LastUsedAt < LastUsedPrecision)
+        {
+            return workspace.Id;
+        }
+
+        // None touched: the expiry removed it between the two statements.
+        return await TouchAsync(workspace.Id, now, cancellationToken) ? workspace.Id : null;
     }
 
-    public async Task<PromptResponse> CreatePromptAsync(Guid workspaceId, PromptDraft draft, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves a new prompt as version 1, unless the workspace already holds <see cref="LibraryOptions.MaxPromptsPerWorkspace"/>.
+    /// The workspace row is updated first (its last use), which serialises concurrent creations in one workspace on both
+    /// providers, so the count cannot be raced past the cap; a workspace that expired meanwhile answers NotFound.
+    /// </summary>
+    public async Task<SaveResult> CreatePromptAsync(Guid workspaceId, PromptDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = Now();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await TouchAsync(workspaceId, now, cancellationToken))
+        {
+            return new SaveResult(SaveOutcome.NotFound);
+        }
+
+        var limits = options.Value;
+        if (await db.Prompts.CountAsync(p => p.WorkspaceId == workspaceId, cancellationToken) >= limits.MaxPromptsPerWorkspace)
+        {
+            return new SaveResult(SaveOutcome.LimitReached, Problem: limits.PromptLimitMessage);
+        }
+
         var prompt = new SavedPrompt
         {
             Id = Guid.CreateVersion7(),
@@ -61,28 +100,47 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
         prompt.Versions.Add(Snapshot(prompt, new VersionSource(VersionOperations.Manual), now));
         db.Prompts.Add(prompt);
         await db.SaveChangesAsync(cancellationToken);
-        return ToResponse(prompt);
+        await transaction.CommitAsync(cancellationToken);
+        return new SaveResult(SaveOutcome.Saved, ToResponse(prompt), prompt.CurrentVersion);
+    }
+
+    /// <summary>
+    /// Deletes the workspaces that hold no prompt and were last used before <paramref name="cutoff"/>; returns how many.
+    /// A workspace being used at the same moment is safe: using it moves its last use past the cut-off first.
+    /// </summary>
+    public Task<int> DeleteEmptyWorkspacesAsync(DateTime cutoff, CancellationToken cancellationToken) =>
+        db.Workspaces
+            .Where(w => w.LastUsedAt < cutoff && !db.Prompts.Any(p => p.WorkspaceId == w.Id))
+            .ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Whether the version cap leaves room for another version of the prompt (false: no such prompt either).</summary>
+    public async Task<(bool Exists, bool HasRoom)> CanAddVersionAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken)
+    {
+        var current = await db.Prompts.AsNoTracking()
+            .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
+            .Select(p => (int?)p.CurrentVersion)
+            .FirstOrDefaultAsync(cancellationToken);
+        return (current is not null, current < options.Value.MaxVersionsPerPrompt);
     }
 
     /// <summary>Newest first; <paramref name="search"/> matches title or text, case-insensitively.</summary>
     public async Task<PromptPage> ListPromptsAsync(Guid workspaceId, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
-        page = Math.Max(page, 1);
-        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
         var query = db.Prompts.AsNoTracking().Where(p => p.WorkspaceId == workspaceId);
-        if (!string.IsNullOrWhiteSpace(search))
+        if (LikePattern(search) is { } pattern)
         {
-            // lower() + LIKE behaves the same on both providers (PostgreSQL's LIKE is case-sensitive, SQLite's is not).
-            var pattern = "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
             query = query.Where(p => EF.Functions.Like(p.Title.ToLower(), pattern, LikeEscape) || EF.Functions.Like(p.Text.ToLower(), pattern, LikeEscape));
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(p => new PromptSummary(p.Id, p.Title, p.Text.Substring(0, ExcerptLength), p.CurrentVersion, p.UpdatedAt))
-            .ToListAsync(cancellationToken);
+        var items = await PageAsync(
+            query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
+                .Select(p => new PromptSummary(p.Id, p.Title, p.Text.Substring(0, ExcerptLength), p.CurrentVersion, p.UpdatedAt)),
+            total,
+            page,
+            pageSize,
+            cancellationToken);
         return new PromptPage(items, page, pageSize, total);
     }
 
@@ -109,8 +167,9 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
         Guid workspaceId, Guid promptId, string text, VersionSource source, int? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
+        var saved = LibraryText.WithoutNul(text);
         return AppendAsync(
-            workspaceId, promptId, expectedVersion, p => new PromptDraft(p.Title, text, p.Model, p.Size, p.Seconds), source, cancellationToken);
+            workspaceId, promptId, expectedVersion, p => new PromptDraft(p.Title, saved, p.Model, p.Size, p.Seconds), source, cancellationToken);
     }
 
     /// <summary>Makes version <paramref name="number"/>'s content current again, as a new version.</summary>
@@ -145,8 +204,11 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
         return expectedVersion is not null && await query.AnyAsync(cancellationToken) ? SaveOutcome.Stale : SaveOutcome.NotFound;
     }
 
-    public async Task<VersionList?> ListVersionsAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken)
+    /// <summary>A page of the prompt's versions, newest first; <paramref name="search"/> matches their title or text.</summary>
+    public async Task<VersionList?> ListVersionsAsync(
+        Guid workspaceId, Guid promptId, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
+        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
         var current = await db.Prompts.AsNoTracking()
             .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
             .Select(p => (int?)p.CurrentVersion)
@@ -156,11 +218,15 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
             return null;
         }
 
-        var rows = await db.PromptVersions.AsNoTracking()
-            .Where(v => v.PromptId == promptId)
-            .OrderByDescending(v => v.Number)
-            .ToListAsync(cancellationToken);
-        return new VersionList(promptId, current.Value, [.. rows.Select(ToResponse)]);
+        var query = db.PromptVersions.AsNoTracking().Where(v => v.PromptId == promptId);
+        if (LikePattern(search) is { } pattern)
+        {
+            query = query.Where(v => EF.Functions.Like(v.Title.ToLower(), pattern, LikeEscape) || EF.Functions.Like(v.Text.ToLower(), pattern, LikeEscape));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var rows = await PageAsync(query.OrderByDescending(v => v.Number), total, page, pageSize, cancellationToken);
+        return new VersionList(promptId, current.Value, [.. rows.Select(ToResponse)], page, pageSize, total);
     }
 
     /// <summary>Creates a new read-only share token (replacing any previous one); null when the prompt is not in the workspace.</summary>
@@ -226,6 +292,12 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
                 return new SaveResult(SaveOutcome.Unchanged, ToResponse(prompt), prompt.CurrentVersion);
             }
 
+            // Versions are numbered 1..n without gaps and never deleted one by one, so the number is the count.
+            if (prompt.CurrentVersion >= options.Value.MaxVersionsPerPrompt)
+            {
+                return new SaveResult(SaveOutcome.LimitReached, CurrentVersion: prompt.CurrentVersion, Problem: options.Value.VersionLimitMessage);
+            }
+
             var now = Now();
             Apply(prompt, draft);
             prompt.CurrentVersion++;
@@ -250,6 +322,11 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
             }
         }
     }
+
+    private async Task<bool> TouchAsync(Guid workspaceId, DateTime now, CancellationToken cancellationToken) =>
+        await db.Workspaces
+            .Where(w => w.Id == workspaceId)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.LastUsedAt, now), cancellationToken) > 0;
 
     private static bool SameAs(SavedPrompt prompt, PromptDraft draft) =>
         prompt.Title == draft.Title && prompt.Text == draft.Text && prompt.Model == Blank(draft.Model)
@@ -296,6 +373,20 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time)
         v.Engine,
         v.RestoredFrom,
         v.CreatedAt);
+
+    /// <summary>lower() + LIKE behaves the same on both providers (PostgreSQL's LIKE is case-sensitive, SQLite's is not).</summary>
+    private static string? LikePattern(string? search) =>
+        string.IsNullOrWhiteSpace(search) ? null : "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
+
+    /// <summary>
+    /// The offset is computed in 64 bits: <c>(page - 1) * pageSize</c> overflows an int for a page near int.MaxValue,
+    /// and a page past the end is answered empty without asking the database.
+    /// </summary>
+    private static async Task<List<T>> PageAsync<T>(IQueryable<T> ordered, int total, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var offset = (long)(page - 1) * pageSize;
+        return offset >= total ? [] : await ordered.Skip((int)offset).Take(pageSize).ToListAsync(cancellationToken);
+    }
 
     private static string EscapeLike(string term) =>
         term.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)

@@ -1,5 +1,6 @@
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Data.Configurations;
+using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Studio;
 
 namespace SoraPromptGenie.Library;
@@ -7,10 +8,20 @@ namespace SoraPromptGenie.Library;
 /// <summary>
 /// The studio's library panel state for one circuit: the page of saved prompts, the prompt open in the editor, its
 /// versions and share link. Every failure becomes a short message; the editor text is never touched by a failed action.
+/// Each write (save, rename, restore, share, revoke, delete) spends the client's general request budget, as the same
+/// action through the JSON API does; reading the list and opening a prompt do not.
 /// </summary>
-public sealed class LibrarySession(LibraryService library, CircuitWorkspace workspace, StudioSession studio)
+public sealed class LibrarySession(
+    LibraryService library,
+    CircuitWorkspace workspace,
+    StudioSession studio,
+    ClientRateLimiter limiter,
+    CircuitClient client)
 {
     public const int PageSize = 10;
+
+    /// <summary>The panel shows the newest versions; older ones stay in the history (and the API pages through them).</summary>
+    public const int VersionPageSize = 20;
     public const string UnavailableText = "The library is unavailable right now; your prompt is safe in the editor.";
 
     public bool SignedIn => workspace.Id is not null;
@@ -60,7 +71,7 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
     }
 
     /// <summary>Saves the editor text: a new prompt, or a new version of the open one.</summary>
-    public Task SaveAsync(string? title, CancellationToken cancellationToken) => RunAsync(
+    public Task SaveAsync(string? title, CancellationToken cancellationToken) => WriteAsync(
         async ct =>
         {
             var name = string.IsNullOrWhiteSpace(title) ? Open?.Title : title.Trim();
@@ -72,7 +83,14 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
 
             if (Open is null)
             {
-                Open = await library.CreatePromptAsync(workspace.Id!.Value, new PromptDraft(name!, studio.Prompt), ct);
+                var created = await library.CreatePromptAsync(workspace.Id!.Value, new PromptDraft(name!, studio.Prompt), ct);
+                if (created.Outcome != SaveOutcome.Saved)
+                {
+                    Message = created.Outcome == SaveOutcome.LimitReached ? StudioNotice.Invalid(created.Problem!) : Gone();
+                    return;
+                }
+
+                Open = created.Prompt!;
                 Message = new StudioNotice(NoticeKind.Info, $"Saved \u201c{Open.Title}\u201d.");
             }
             else
@@ -89,7 +107,7 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
         },
         cancellationToken);
 
-    public Task RenameAsync(string? title, CancellationToken cancellationToken) => RunAsync(
+    public Task RenameAsync(string? title, CancellationToken cancellationToken) => WriteAsync(
         async ct =>
         {
             if (Open is null)
@@ -129,7 +147,7 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
         },
         cancellationToken);
 
-    public Task DeleteAsync(Guid id, CancellationToken cancellationToken) => RunAsync(
+    public Task DeleteAsync(Guid id, CancellationToken cancellationToken) => WriteAsync(
         async ct =>
         {
             var outcome = await library.DeletePromptAsync(workspace.Id!.Value, id, null, ct);
@@ -144,7 +162,7 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
         cancellationToken);
 
     /// <summary>Makes an old version current (as a new version) and puts its text in the editor.</summary>
-    public Task RestoreAsync(int number, CancellationToken cancellationToken) => RunAsync(
+    public Task RestoreAsync(int number, CancellationToken cancellationToken) => WriteAsync(
         async ct =>
         {
             if (Open is null)
@@ -163,7 +181,7 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
         cancellationToken);
 
     /// <summary>Creates a new share link (the previous one stops working) under <paramref name="baseUri"/>.</summary>
-    public Task ShareAsync(Uri baseUri, CancellationToken cancellationToken) => RunAsync(
+    public Task ShareAsync(Uri baseUri, CancellationToken cancellationToken) => WriteAsync(
         async ct =>
         {
             ArgumentNullException.ThrowIfNull(baseUri);
@@ -183,7 +201,7 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
         },
         cancellationToken);
 
-    public Task RevokeShareAsync(CancellationToken cancellationToken) => RunAsync(
+    public Task RevokeShareAsync(CancellationToken cancellationToken) => WriteAsync(
         async ct =>
         {
             if (Open is null)
@@ -215,6 +233,11 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
             return $"A saved prompt can hold at most {SavedPromptConfiguration.MaxTextLength:N0} characters.";
         }
 
+        if (LibraryText.HasNul(text) || LibraryText.HasNul(title))
+        {
+            return "The prompt or its title contains a NUL character, which cannot be saved; remove it and save again.";
+        }
+
         if (string.IsNullOrWhiteSpace(title))
         {
             return "Give the prompt a title.";
@@ -239,6 +262,9 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
                 Open = result.Prompt;
                 Message = new StudioNotice(NoticeKind.Info, "Nothing changed since the last save.");
                 return false;
+            case SaveOutcome.LimitReached:
+                Message = StudioNotice.Invalid(result.Problem!);
+                return false;
             case SaveOutcome.Stale:
                 Open = await library.GetPromptAsync(workspace.Id!.Value, Open!.Id, CancellationToken.None);
                 Message = new StudioNotice(NoticeKind.Warning, "This prompt was changed elsewhere; its versions are updated — save again to add yours.");
@@ -262,9 +288,16 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
     }
 
     private async Task LoadVersionsAsync(CancellationToken cancellationToken) =>
-        Versions = Open is null ? null : await library.ListVersionsAsync(workspace.Id!.Value, Open.Id, cancellationToken);
+        Versions = Open is null ? null : await library.ListVersionsAsync(workspace.Id!.Value, Open.Id, null, 1, VersionPageSize, cancellationToken);
 
-    private async Task RunAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    private Task RunAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken) =>
+        RunAsync(action, spendsBudget: false, cancellationToken);
+
+    /// <summary>A write: refused with the rate-limit notice, before anything is written, when the client's budget is spent.</summary>
+    private Task WriteAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken) =>
+        RunAsync(action, spendsBudget: true, cancellationToken);
+
+    private async Task RunAsync(Func<CancellationToken, Task> action, bool spendsBudget, CancellationToken cancellationToken)
     {
         if (!SignedIn || Busy)
         {
@@ -275,6 +308,13 @@ public sealed class LibrarySession(LibraryService library, CircuitWorkspace work
         Message = null;
         try
         {
+            var decision = spendsBudget ? await limiter.HitGeneralAsync(client.Address, cancellationToken) : null;
+            if (decision is { Allowed: false })
+            {
+                Message = StudioNotice.RateLimited(decision.Reset);
+                return;
+            }
+
             await action(cancellationToken);
         }
         catch (Exception ex) when (DatabaseFailures.IsOutage(ex))

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using SoraPromptGenie.Ai;
 using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Data;
+using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
@@ -95,6 +96,7 @@ public static class OpsRegistration
         DatabaseOptions.Validate(configuration, problems);
         UsageOptions.Validate(configuration, problems);
         PromptLimitsOptions.Validate(configuration, problems);
+        LibraryOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

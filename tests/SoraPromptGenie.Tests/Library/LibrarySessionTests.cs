@@ -66,10 +66,41 @@ public sealed class LibrarySessionTests : LibraryTestContext
     }
 
     [Fact]
+    public async Task SaveAsync_TextWithNul_ShowsMessageAndSavesNothing()
+    {
+        SignIn();
+        Session.Edit("A fox\0 in the snow.");
+
+        await Library.SaveAsync("Fox", CancellationToken.None);
+
+        Assert.Contains("NUL", Library.Message!.Text, StringComparison.Ordinal);
+        Assert.Null(Library.Open);
+        Assert.Equal(0, (await Direct().ListPromptsAsync(WorkspaceId, null, 1, 10, CancellationToken.None)).Total);
+    }
+
+    [Fact]
+    public async Task OpenAsync_PromptWithManyVersions_LoadsTheNewestPage()
+    {
+        SignIn();
+        var direct = Direct();
+        var saved = (await direct.CreatePromptAsync(WorkspaceId, new PromptDraft("Fox", Text), CancellationToken.None)).Prompt!;
+        for (var i = 2; i <= LibrarySession.VersionPageSize + 5; i++)
+        {
+            await direct.SaveTextVersionAsync(WorkspaceId, saved.Id, $"Take {i}", new VersionSource(VersionOperations.Structure), null, CancellationToken.None);
+        }
+
+        await Library.OpenAsync(saved.Id, CancellationToken.None);
+
+        Assert.Equal(LibrarySession.VersionPageSize + 5, Library.Versions!.Total);
+        Assert.Equal(LibrarySession.VersionPageSize, Library.Versions.Items.Count);
+        Assert.Equal(LibrarySession.VersionPageSize + 5, Library.Versions.Items[0].Number);
+    }
+
+    [Fact]
     public async Task OpenAsync_SavedPrompt_LoadsTextAsHistoryEntry()
     {
         SignIn();
-        var saved = await Direct().CreatePromptAsync(WorkspaceId, new PromptDraft("Fox", Text), CancellationToken.None);
+        var saved = (await Direct().CreatePromptAsync(WorkspaceId, new PromptDraft("Fox", Text), CancellationToken.None)).Prompt!;
         Session.Edit("something else");
 
         await Library.OpenAsync(saved.Id, CancellationToken.None);
@@ -85,7 +116,7 @@ public sealed class LibrarySessionTests : LibraryTestContext
     {
         SignIn();
         var other = await Direct().CreateWorkspaceAsync(CancellationToken.None);
-        var foreign = await Direct().CreatePromptAsync(other.WorkspaceId, new PromptDraft("Theirs", Text), CancellationToken.None);
+        var foreign = (await Direct().CreatePromptAsync(other.WorkspaceId, new PromptDraft("Theirs", Text), CancellationToken.None)).Prompt!;
         Session.Edit("mine");
 
         await Library.OpenAsync(foreign.Id, CancellationToken.None);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Library;
 using SoraPromptGenie.Tests.Data;
@@ -10,6 +11,14 @@ namespace SoraPromptGenie.Tests.Library;
 public abstract class LibraryTestContext : StudioTestContext, IAsyncLifetime
 {
     private readonly SqliteTestDatabase _database = new();
+
+    protected LibraryTestContext()
+    {
+        Services.AddSingleton(Options.Create(Limits));
+    }
+
+    /// <summary>The library's caps for this test; change them before the first library call.</summary>
+    protected LibraryOptions Limits { get; } = new();
 
     protected Guid WorkspaceId { get; private set; }
 
@@ -24,7 +33,7 @@ public abstract class LibraryTestContext : StudioTestContext, IAsyncLifetime
         await _database.MigrateAsync();
         Services.AddScoped<AppDbContext>(_ => _database.CreateContext());
         await using var db = _database.CreateContext();
-        var created = await new LibraryService(db, TimeProvider.System).CreateWorkspaceAsync(CancellationToken.None);
+        var created = await new LibraryService(db, TimeProvider.System, Options.Create(Limits)).CreateWorkspaceAsync(CancellationToken.None);
         (WorkspaceId, WorkspaceKey) = (created.WorkspaceId, created.Key);
     }
 
@@ -37,5 +46,5 @@ public abstract class LibraryTestContext : StudioTestContext, IAsyncLifetime
     protected void SignIn(string? newKey = null) => Workspace.Capture(WorkspaceId, newKey, unavailable: false);
 
     /// <summary>A second service on the same database, to look behind the session's back.</summary>
-    protected LibraryService Direct() => new(_database.CreateContext(), TimeProvider.System);
+    protected LibraryService Direct() => new(_database.CreateContext(), TimeProvider.System, Options.Create(Limits));
 }

@@ -81,6 +81,18 @@ public sealed class RateLimitAppFactory : AppFactory
     }
 }
 
+/// <summary>IPv6 clients grouped by /56 instead of the default /64, with 2 general requests per client per day.</summary>
+public sealed class Ipv6PrefixAppFactory : AppFactory
+{
+    public const int General = 2;
+
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["RATE_LIMIT_GENERAL"] = $"{General}/{RateLimitAppFactory.WindowSeconds}";
+        settings["RateLimiting:Ipv6PrefixLength"] = "56";
+    }
+}
+
 /// <summary>Only 10.9.9.9 is a trusted proxy: X-Forwarded-For from anyone else is ignored.</summary>
 public sealed class UntrustedProxyAppFactory : AppFactory
 {

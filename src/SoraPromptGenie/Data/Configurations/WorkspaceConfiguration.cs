@@ -15,5 +15,8 @@ public sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspace>
 
         // Every authenticated request looks its workspace up by key hash.
         builder.HasIndex(w => w.KeyHash).IsUnique();
+
+        // The expiry of empty workspaces looks for the ones unused since a cut-off.
+        builder.HasIndex(w => w.LastUsedAt);
     }
 }

@@ -8,4 +8,7 @@ public sealed class Workspace
     public byte[] KeyHash { get; set; } = [];
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>When its key last opened it (to within an hour) or a prompt was saved in it; empty ones expire from here.</summary>
+    public DateTime LastUsedAt { get; set; }
 }

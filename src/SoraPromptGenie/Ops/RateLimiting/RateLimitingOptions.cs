@@ -23,10 +23,14 @@ public sealed record RateLimitRule(int Permits, TimeSpan Window)
     }
 }
 
-/// <summary>RATE_LIMIT_GENERAL and RATE_LIMIT_AI, as <c>permits/windowSeconds</c> per client IP.</summary>
+/// <summary>
+/// RATE_LIMIT_GENERAL and RATE_LIMIT_AI, as <c>permits/windowSeconds</c> per client (an IPv4 address or an IPv6 network,
+/// see <see cref="ClientKey"/>).
+/// </summary>
 public sealed class RateLimitingOptions
 {
     public const string SectionName = "RateLimiting";
+    public const int DefaultIpv6PrefixLength = 64;
 
     // Parsed on first use and kept: the limiter asks for the rules on every request.
     private RateLimitRule? _generalRule;
@@ -52,6 +56,9 @@ public sealed class RateLimitingOptions
         }
     } = "20/900";
 
+    /// <summary>IPv6 clients are counted per network of this many leading bits (128: per address).</summary>
+    public int Ipv6PrefixLength { get; set; } = DefaultIpv6PrefixLength;
+
     public RateLimitRule GeneralRule => _generalRule ??= Parse(General);
 
     public RateLimitRule AiRule => _aiRule ??= Parse(Ai);
@@ -64,6 +71,12 @@ public sealed class RateLimitingOptions
             {
                 problems.Add(variable, $"'{value}' is not permits/windowSeconds, e.g. 100/900.");
             }
+        }
+
+        if (configuration[$"{SectionName}:{nameof(Ipv6PrefixLength)}"] is { } prefix
+            && !(int.TryParse(prefix, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) && bits is >= 1 and <= 128))
+        {
+            problems.Add($"{SectionName}:{nameof(Ipv6PrefixLength)}", $"'{prefix}' is not a prefix length from 1 to 128 (64 groups each /64).");
         }
     }
 

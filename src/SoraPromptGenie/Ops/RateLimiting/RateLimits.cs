@@ -11,10 +11,10 @@ using StackExchange.Redis;
 namespace SoraPromptGenie.Ops.RateLimiting;
 
 /// <summary>
-/// Per-client-IP limits through ASP.NET Core's rate limiting middleware: the general limit on every /api route except
+/// Per-client limits through ASP.NET Core's rate limiting middleware: the general limit on every /api route except
 /// health (global limiter) and on endpoints outside /api that opt in (the <see cref="General"/> policy, same counter),
-/// and an AI limit per AI endpoint (the <see cref="Ai"/> policy), all counted by
-/// <see cref="WindowCounter"/> so the Blazor UI can count its AI actions against the same numbers.
+/// and an AI limit per AI endpoint (the <see cref="Ai"/> policy), all counted by <see cref="WindowCounter"/> so the
+/// Blazor UI can count its AI and library actions against the same numbers.
 /// </summary>
 public static partial class RateLimits
 {
@@ -39,7 +39,7 @@ public static partial class RateLimits
             RateLimitPartition<string> GeneralPartition(HttpContext context) => limiter.Partition(context, General, General);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsLimited(context) ? GeneralPartition(context) : RateLimitPartition.GetNoLimiter(string.Empty));
-            options.AddPolicy(Ai, context => limiter.Partition(context, Ai, context.Request.Path.Value ?? Ai));
+            options.AddPolicy(Ai, context => limiter.Partition(context, Ai, EndpointScope(context)));
 
             // For endpoints outside /api that spend the same general budget (the studio's sign-in form post).
             options.AddPolicy(General, GeneralPartition);
@@ -80,6 +80,17 @@ public static partial class RateLimits
             headers.RetryAfter = reset;
         }
     }
+
+    /// <summary>
+    /// The AI limit's scope: the route pattern of the endpoint that matched, so every spelling routing accepts
+    /// (<c>/API/Structure-prompt</c>, a trailing slash) counts against one budget, the one the studio's same action uses.
+    /// </summary>
+    internal static string EndpointScope(HttpContext context) => context.GetEndpoint() switch
+    {
+        RouteEndpoint { RoutePattern.RawText: { } pattern } => "/" + pattern.Trim('/'),
+        { DisplayName: { } name } => name,
+        _ => Ai,
+    };
 
     private static bool IsLimited(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/health");
@@ -138,22 +149,47 @@ public sealed class RateLimitHeadersFeature
 }
 
 /// <summary>
-/// Hands out rate limiter partitions keyed by policy, scope and client IP (the real one: forwarded headers are honoured
-/// only from trusted proxies before this runs), and counts UI actions against the same limits.
+/// Hands out rate limiter partitions keyed by policy, scope and client (the real address: forwarded headers are honoured
+/// only from trusted proxies before this runs; IPv6 grouped by network, see <see cref="ClientKey"/>), and counts actions
+/// of the Blazor circuit against the same counters as the HTTP endpoints.
 /// </summary>
-public sealed class ClientRateLimiter(WindowCounter counter, IOptions<RateLimitingOptions> options, IHttpContextAccessor accessor, TimeProvider time)
+public sealed partial class ClientRateLimiter(
+    WindowCounter counter,
+    IOptions<RateLimitingOptions> options,
+    IHttpContextAccessor accessor,
+    TimeProvider time,
+    ILogger<ClientRateLimiter> logger)
 {
     public RateLimitPartition<string> Partition(HttpContext context, string policy, string scope)
     {
-        var client = context.ClientAddress().ToString();
+        var partition = PartitionOf(scope, ClientKey.For(context.ClientAddress(), options.Value.Ipv6PrefixLength));
         var rule = RuleFor(policy);
-        return RateLimitPartition.Get($"{policy}|{scope}|{client}", _ =>
-            new WindowCounterRateLimiter(counter, policy, $"{scope}:{client}", rule, time, Record));
+        return RateLimitPartition.Get($"{policy}|{partition}", _ =>
+            new WindowCounterRateLimiter(counter, policy, partition, rule, time, Record));
     }
 
     /// <summary>Counts an AI action made outside HTTP (the Blazor circuit) against the client's limit for that endpoint.</summary>
     public ValueTask<RateLimitDecision> HitAiAsync(string endpointScope, string clientAddress, CancellationToken cancellationToken) =>
-        counter.HitAsync(RateLimits.Ai, $"{endpointScope}:{clientAddress}", RuleFor(RateLimits.Ai), cancellationToken);
+        HitAsync(RateLimits.Ai, endpointScope, clientAddress, cancellationToken);
+
+    /// <summary>Counts an action made outside HTTP (a library action of the studio) against the client's general limit.</summary>
+    public ValueTask<RateLimitDecision> HitGeneralAsync(string clientAddress, CancellationToken cancellationToken) =>
+        HitAsync(RateLimits.General, RateLimits.General, clientAddress, cancellationToken);
+
+    private static string PartitionOf(string scope, string client) => $"{scope}:{client}";
+
+    private async ValueTask<RateLimitDecision> HitAsync(string policy, string scope, string clientAddress, CancellationToken cancellationToken)
+    {
+        var decision = await counter.HitAsync(
+            policy, PartitionOf(scope, ClientKey.For(clientAddress, options.Value.Ipv6PrefixLength)), RuleFor(policy), cancellationToken);
+        if (!decision.Allowed)
+        {
+            AppMetrics.RateLimitRejected(policy);
+            StudioActionRejected(logger, policy, clientAddress, scope, (int)Math.Ceiling(decision.Reset.TotalSeconds));
+        }
+
+        return decision;
+    }
 
     private RateLimitRule RuleFor(string policy) => policy == RateLimits.Ai ? options.Value.AiRule : options.Value.GeneralRule;
 
@@ -171,4 +207,8 @@ public sealed class ClientRateLimiter(WindowCounter counter, IOptions<RateLimiti
             feature.Record(decision);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Studio action rejected by rate limit {Policy} for client {ClientAddress} on {Scope}; retry after {RetryAfterSeconds}s")]
+    private static partial void StudioActionRejected(ILogger logger, string policy, string clientAddress, string scope, int retryAfterSeconds);
 }

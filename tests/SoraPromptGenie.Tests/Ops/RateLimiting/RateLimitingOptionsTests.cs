@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.RateLimiting;
 
 namespace SoraPromptGenie.Tests.Ops.RateLimiting;
@@ -30,5 +32,49 @@ public sealed class RateLimitingOptionsTests
         var options = new RateLimitingOptions { General = "lots" };
 
         Assert.Throws<InvalidOperationException>(() => options.GeneralRule);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("129")]
+    [InlineData("-64")]
+    [InlineData("/64")]
+    [InlineData("sixty-four")]
+    public void Validate_BadIpv6PrefixLength_OneLineNamingTheKey(string value)
+    {
+        var problems = Validate(new() { ["RateLimiting:Ipv6PrefixLength"] = value });
+
+        Assert.StartsWith("RateLimiting:Ipv6PrefixLength: ", Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("48")]
+    [InlineData("128")]
+    public void Validate_Ipv6PrefixLengthInRange_NoProblems(string value)
+    {
+        Assert.Empty(Validate(new() { ["RateLimiting:Ipv6PrefixLength"] = value }));
+    }
+
+    [Fact]
+    public void Ipv6PrefixLength_Unset_Is64()
+    {
+        Assert.Equal(64, new RateLimitingOptions().Ipv6PrefixLength);
+    }
+
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var problems = new ConfigurationProblems();
+        RateLimitingOptions.Validate(configuration, problems);
+        try
+        {
+            problems.ThrowIfAny();
+            return [];
+        }
+        catch (ConfigurationProblemsException exception)
+        {
+            return exception.Problems;
+        }
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SoraPromptGenie.Ops.RateLimiting;
+using SoraPromptGenie.Studio;
 using SoraPromptGenie.Tests.Ops.Logging;
 
 namespace SoraPromptGenie.Tests.Ops.RateLimiting;
@@ -87,6 +90,97 @@ public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<Rat
         Assert.Equal([200, 200, 429], statuses);
         Assert.Equal(200, structure.StatusCode);
         Assert.Equal("2", structure.Header("RateLimit-Limit"));
+    }
+
+    [Fact]
+    public async Task AiEndpoint_PathSpelledDifferently_SharesTheEndpointsBudget()
+    {
+        const string client = "198.51.100.7";
+        const string body = """{"currentPrompt":"A fox."}""";
+        string[] spellings = ["/api/structure-prompt", "/api/Structure-prompt", "/API/structure-prompt", "/api/structure-prompt/"];
+        var statuses = new List<int>();
+        foreach (var path in spellings)
+        {
+            statuses.Add((await app.Server.SendFromAsync(Proxy, "POST", path, client, body)).StatusCode);
+        }
+
+        Assert.Equal([200, 200, 429, 429], statuses);
+    }
+
+    [Fact]
+    public async Task StudioAiAction_CountsAgainstTheSameBudgetAsTheApiEndpoint()
+    {
+        const string client = "198.51.100.8";
+        var limiter = app.Services.GetRequiredService<ClientRateLimiter>();
+
+        var studio = await limiter.HitAiAsync(StudioSession.StructurePath, client, CancellationToken.None);
+        var api = await app.Server.SendFromAsync(Proxy, "POST", "/api/STRUCTURE-prompt", client, """{"currentPrompt":"A fox."}""");
+        var rejected = await app.Server.SendFromAsync(Proxy, "POST", "/api/structure-prompt", client, """{"currentPrompt":"A fox."}""");
+
+        Assert.True(studio.Allowed);
+        Assert.Equal(200, api.StatusCode);
+        Assert.Equal(429, rejected.StatusCode);
+    }
+
+    [Fact]
+    public async Task GeneralLimit_ManyAddressesOfOneIpv6Slash64_ShareOneBudget()
+    {
+        var statuses = new List<int>();
+        for (var i = 1; i <= RateLimitAppFactory.General + 3; i++)
+        {
+            var address = $"2001:db8:7:1:{i:x}:{i * 7:x}:{i * 13:x}:{i * 31:x}";
+            statuses.Add((await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", address)).StatusCode);
+        }
+
+        var neighbour = await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", "2001:db8:7:2::1");
+
+        Assert.Equal([.. Enumerable.Repeat(200, RateLimitAppFactory.General), 429, 429, 429], statuses);
+        Assert.Equal(200, neighbour.StatusCode);
+    }
+
+    [Fact]
+    public async Task AiLimit_TwoAddressesOfOneIpv6Slash64_ShareTheEndpointsBudget()
+    {
+        const string body = """{"currentPrompt":"A fox."}""";
+
+        var first = await app.Server.SendFromAsync(Proxy, "POST", "/api/structure-prompt", "2001:db8:7:3::1", body);
+        var second = await app.Server.SendFromAsync(Proxy, "POST", "/api/structure-prompt", "2001:db8:7:3::2", body);
+        var third = await app.Server.SendFromAsync(Proxy, "POST", "/api/structure-prompt", "2001:db8:7:3:ffff:ffff:ffff:ffff", body);
+
+        Assert.Equal([200, 200, 429], [first.StatusCode, second.StatusCode, third.StatusCode]);
+    }
+
+    [Fact]
+    public async Task GeneralLimit_Ipv4MappedIpv6Peer_CountsAsItsIpv4Address()
+    {
+        var ipv4 = IPAddress.Parse("198.51.100.9");
+        var statuses = new List<int>();
+        for (var i = 0; i < RateLimitAppFactory.General; i++)
+        {
+            var peer = i % 2 == 0 ? ipv4 : ipv4.MapToIPv6();
+            statuses.Add((await app.Server.SendFromAsync(peer, "GET", "/api/catalog")).StatusCode);
+        }
+
+        var mapped = await app.Server.SendFromAsync(ipv4.MapToIPv6(), "GET", "/api/catalog");
+        var plain = await app.Server.SendFromAsync(ipv4, "GET", "/api/catalog");
+
+        Assert.All(statuses, s => Assert.Equal(200, s));
+        Assert.Equal(429, mapped.StatusCode);
+        Assert.Equal(429, plain.StatusCode);
+    }
+
+    [Fact]
+    public async Task StudioAction_FromAnotherAddressOfTheSlash64_SpendsTheSameGeneralBudget()
+    {
+        var limiter = app.Services.GetRequiredService<ClientRateLimiter>();
+        for (var i = 0; i < RateLimitAppFactory.General; i++)
+        {
+            Assert.True((await limiter.HitGeneralAsync($"2001:db8:7:4::{i + 1:x}", CancellationToken.None)).Allowed);
+        }
+
+        var api = await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", "2001:db8:7:4::abcd");
+
+        Assert.Equal(429, api.StatusCode);
     }
 
     [Fact]

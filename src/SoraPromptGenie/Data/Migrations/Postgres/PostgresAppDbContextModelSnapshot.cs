@@ -282,12 +282,19 @@ namespace SoraPromptGenie.Data.Migrations.Postgres
                         .HasColumnType("bytea")
                         .HasColumnName("key_hash");
 
+                    b.Property<DateTime>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_used_at");
+
                     b.HasKey("Id")
                         .HasName("pk_workspaces");
 
                     b.HasIndex("KeyHash")
                         .IsUnique()
                         .HasDatabaseName("ix_workspaces_key_hash");
+
+                    b.HasIndex("LastUsedAt")
+                        .HasDatabaseName("ix_workspaces_last_used_at");
 
                     b.ToTable("workspaces", (string)null);
                 });

@@ -275,12 +275,19 @@ namespace SoraPromptGenie.Data.Migrations.Sqlite
                         .HasColumnType("BLOB")
                         .HasColumnName("key_hash");
 
+                    b.Property<DateTime>("LastUsedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_used_at");
+
                     b.HasKey("Id")
                         .HasName("pk_workspaces");
 
                     b.HasIndex("KeyHash")
                         .IsUnique()
                         .HasDatabaseName("ix_workspaces_key_hash");
+
+                    b.HasIndex("LastUsedAt")
+                        .HasDatabaseName("ix_workspaces_last_used_at");
 
                     b.ToTable("workspaces", (string)null);
                 });

@@ -1,0 +1,42 @@
+using System.Globalization;
+using SoraPromptGenie.Ops.Configuration;
+
+namespace SoraPromptGenie.Library;
+
+/// <summary>
+/// How much one anonymous workspace may hold, and how long an empty one is kept. Bound from <c>Library:*</c>. The caps
+/// bound what a single key can make the database store; the rate limits bound how fast it gets there.
+/// </summary>
+public sealed class LibraryOptions
+{
+    public const string SectionName = "Library";
+
+    public int MaxPromptsPerWorkspace { get; set; } = 500;
+
+    public int MaxVersionsPerPrompt { get; set; } = 200;
+
+    /// <summary>A workspace without prompts and unused for this many days is deleted; 0 keeps empty workspaces forever.</summary>
+    public int EmptyWorkspaceRetentionDays { get; set; } = 30;
+
+    public string PromptLimitMessage =>
+        $"This library already holds {MaxPromptsPerWorkspace.ToString("N0", CultureInfo.InvariantCulture)} prompts, the most it can keep; delete one to save another.";
+
+    public string VersionLimitMessage =>
+        $"This prompt already has {MaxVersionsPerPrompt.ToString("N0", CultureInfo.InvariantCulture)} versions, the most one prompt can keep; save it as a new prompt to go on.";
+
+    public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
+    {
+        Check(configuration, problems, nameof(MaxPromptsPerWorkspace), 1, 1_000_000);
+        Check(configuration, problems, nameof(MaxVersionsPerPrompt), 1, 1_000_000);
+        Check(configuration, problems, nameof(EmptyWorkspaceRetentionDays), 0, 36_500);
+    }
+
+    private static void Check(IConfiguration configuration, ConfigurationProblems problems, string name, int min, int max)
+    {
+        if (configuration[$"{SectionName}:{name}"] is { } value
+            && !(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max))
+        {
+            problems.Add($"{SectionName}:{name}", $"'{value}' is not a whole number from {min} to {max.ToString("N0", CultureInfo.InvariantCulture)}.");
+        }
+    }
+}
