@@ -15,9 +15,6 @@ namespace SoraPromptGenie.Library;
 /// </summary>
 public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<LibraryOptions> options)
 {
-    /// <summary>A workspace's last use is recorded at most this often, so reading it stays a read.</summary>
-    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromHours(1);
-
     public const int MaxPageSize = 100;
     public const int ExcerptLength = 200;
     private const int KeyBytes = 32;
@@ -25,6 +22,9 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
     private const int MaxKeyLength = 128;
     private const int AppendAttempts = 3;
     private const string LikeEscape = "\\";
+
+    /// <summary>A workspace's last use is recorded at most this often, so reading it stays a read.</summary>
+    public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromHours(1);
 
     public async Task<CreatedWorkspace> CreateWorkspaceAsync(CancellationToken cancellationToken)
     {
