@@ -11,6 +11,9 @@ using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Llm;
 using SoraPromptGenie.Core.Engines.Offline;
+using SoraPromptGenie.Ops.Configuration;
+using SoraPromptGenie.Ops.Errors;
+using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Usage;
@@ -34,6 +37,8 @@ public static class AiRegistration
         services.AddSingleton<LlmCallLog>();
         services.AddSingleton<ILlmCallObserver, LlmCallObservers>();
         services.AddSingleton<LlmCircuitState>();
+        services.AddSingleton<IUpstreamCircuit>(sp => sp.GetRequiredService<LlmCircuitState>());
+        services.AddHealthChecks().AddCheck<LlmModeHealthCheck>(LlmModeHealthCheck.Name, tags: [HealthEndpoints.ReadyTag]);
         services.AddSingleton(sp => new OfflinePromptEngine(
             sp.GetRequiredService<PromptCatalog>(),
             sp.GetRequiredService<IOptions<PromptLimitsOptions>>().Value.MaxPromptChars));
@@ -188,5 +193,12 @@ public static class AiRegistration
             observer,
             services.GetRequiredService<TimeProvider>());
         return new FallbackPromptEngine(llm, offline, options.FallbackToOffline, observer).WithResponseCache(services);
+    }
+
+    /// <summary>The LLM settings and the response cache's lifetime (<see cref="ConfigurationCheck"/>).</summary>
+    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems)
+    {
+        LlmOptions.Validate(configuration, environment, problems);
+        LlmCacheOptions.Validate(configuration, problems);
     }
 }

@@ -1,10 +1,12 @@
+using SoraPromptGenie.Ops.Errors;
+
 namespace SoraPromptGenie.Ai;
 
 /// <summary>
 /// Whether the LLM circuit breaker is open and until when, kept from the breaker's own events, so a 503 can tell the
 /// client when the next call will be let through instead of being refused at once.
 /// </summary>
-public sealed class LlmCircuitState(TimeProvider timeProvider)
+public sealed class LlmCircuitState(TimeProvider timeProvider) : IUpstreamCircuit
 {
     private long _openUntilTicks;
 

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SoraPromptGenie.Ops.Configuration;
+using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
 
 namespace SoraPromptGenie.Data;
@@ -36,6 +38,7 @@ public static class DataRegistration
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<DatabaseStartup>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName, tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         services.AddDataProtection().SetApplicationName("SoraPromptGenie").PersistKeysToDbContext<AppDbContext>();
+        DependencyOutages.Register(DatabaseFailures.Outage);
         return builder;
     }
 
@@ -49,4 +52,8 @@ public static class DataRegistration
     private static string ConnectionString(IServiceProvider services) =>
         services.GetRequiredService<IOptions<DatabaseOptions>>().Value
             .ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+
+    /// <summary>The database settings (<see cref="ConfigurationCheck"/>).</summary>
+    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
+        DatabaseOptions.Validate(configuration, problems);
 }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using SoraPromptGenie.Ops.Errors;
 
 namespace SoraPromptGenie.Data;
 
@@ -16,6 +17,13 @@ public static class DatabaseFailures
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
     private const int SqliteCantOpen = 14;
+
+    /// <summary>What the API answers for an outage: 503 <c>database_unavailable</c>.</summary>
+    public static readonly DependencyOutage Outage = new(
+        "Database",
+        ErrorCodes.DatabaseUnavailable,
+        "The database is unavailable right now. Your AI tools still work; try saving again in a moment.",
+        IsOutage);
 
     public static bool IsOutage(Exception exception)
     {

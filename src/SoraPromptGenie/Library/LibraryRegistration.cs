@@ -1,3 +1,5 @@
+using SoraPromptGenie.Ops.Configuration;
+
 namespace SoraPromptGenie.Library;
 
 public static class LibraryRegistration
@@ -11,4 +13,8 @@ public static class LibraryRegistration
         services.AddHostedService<EmptyWorkspaceExpiry>();
         return services;
     }
+
+    /// <summary>The library's settings checks, run with every other area's before the app starts.</summary>
+    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
+        LibraryOptions.Validate(configuration, problems);
 }

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
-using SoraPromptGenie.Ai;
-using SoraPromptGenie.Ai.Caching;
-using SoraPromptGenie.Data;
-using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
@@ -14,18 +10,18 @@ using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Ops.Sentry;
 using SoraPromptGenie.Ops.Telemetry;
-using SoraPromptGenie.Prompting;
-using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ops;
 
 /// <summary>What an operator relies on: configuration checks, logs, error tracking, metrics, errors, limits, security headers, health, shutdown.</summary>
 public static class OpsRegistration
 {
-    public static WebApplicationBuilder AddOps(this WebApplicationBuilder builder)
+    /// <summary>Each area's <see cref="ConfigurationCheck"/> runs with Ops's own before anything reads the settings.</summary>
+    public static WebApplicationBuilder AddOps(this WebApplicationBuilder builder, params ConfigurationCheck[] areaChecks)
     {
+        ArgumentNullException.ThrowIfNull(areaChecks);
         builder.Configuration.AddEnvironmentAliases();
-        ValidateConfiguration(builder.Configuration, builder.Environment);
+        ValidateConfiguration(builder.Configuration, builder.Environment, areaChecks);
         ConfigureListening(builder);
         builder.AddLogging();
         builder.AddErrorTracking();
@@ -83,20 +79,19 @@ public static class OpsRegistration
     }
 
     /// <summary>Every area's checks run before anything starts, so one run reports every problem at once.</summary>
-    private static void ValidateConfiguration(ConfigurationManager configuration, IHostEnvironment environment)
+    private static void ValidateConfiguration(ConfigurationManager configuration, IHostEnvironment environment, ConfigurationCheck[] areaChecks)
     {
         var problems = new ConfigurationProblems();
-        LlmOptions.Validate(configuration, environment, problems);
+        foreach (var check in areaChecks)
+        {
+            check(configuration, environment, problems);
+        }
+
         SiteOptions.Validate(configuration, problems);
         LoggingOptions.Validate(configuration, problems);
         RateLimitingOptions.Validate(configuration, problems);
         ErrorTrackingOptions.Validate(configuration, problems);
         RedisOptions.Validate(configuration, problems);
-        LlmCacheOptions.Validate(configuration, problems);
-        DatabaseOptions.Validate(configuration, problems);
-        UsageOptions.Validate(configuration, problems);
-        PromptLimitsOptions.Validate(configuration, problems);
-        LibraryOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

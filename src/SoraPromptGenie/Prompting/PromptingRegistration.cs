@@ -1,6 +1,7 @@
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Lint;
 using SoraPromptGenie.Core.Targets;
+using SoraPromptGenie.Ops.Configuration;
 
 namespace SoraPromptGenie.Prompting;
 
@@ -25,4 +26,8 @@ public static class PromptingRegistration
         services.AddSingleton<VideoRequestBuilder>();
         return services;
     }
+
+    /// <summary>The prompt and idea length limits (<see cref="ConfigurationCheck"/>).</summary>
+    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
+        PromptLimitsOptions.Validate(configuration, problems);
 }

@@ -1,3 +1,6 @@
+using SoraPromptGenie.Ops.Configuration;
+using SoraPromptGenie.Ops.Telemetry;
+
 namespace SoraPromptGenie.Usage;
 
 public static class UsageRegistration
@@ -6,9 +9,21 @@ public static class UsageRegistration
     {
         services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.SectionName);
         services.AddHttpContextAccessor();
-        services.AddSingleton(sp => new UsageLedger(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IHttpContextAccessor>()));
+        services.AddSingleton(CreateLedger);
         services.AddSingleton<UsageLedgerWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageLedgerWriter>());
         return services;
     }
+
+    /// <summary>The ledger, with its queue reported as gauges; the writer resolves it at start, so the gauges appear then.</summary>
+    private static UsageLedger CreateLedger(IServiceProvider services)
+    {
+        var ledger = new UsageLedger(services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IHttpContextAccessor>());
+        AppMetrics.ObserveLedger(() => ledger.QueueLength, () => ledger.DroppedCount);
+        return ledger;
+    }
+
+    /// <summary>The admin token (<see cref="ConfigurationCheck"/>).</summary>
+    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
+        UsageOptions.Validate(configuration, problems);
 }

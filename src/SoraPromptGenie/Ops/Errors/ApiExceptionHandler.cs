@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
-using SoraPromptGenie.Ai;
 using SoraPromptGenie.Core.Engines;
-using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Sentry;
 
 namespace SoraPromptGenie.Ops.Errors;
@@ -11,7 +9,7 @@ namespace SoraPromptGenie.Ops.Errors;
 /// Maps exceptions under /api to documented status codes. Expected ones (bad input, upstream outages) are answered
 /// without an error-level stack trace; anything else is a 500 whose text is shown only in Development.
 /// </summary>
-public sealed partial class ApiExceptionHandler(IHostEnvironment environment, ILogger<ApiExceptionHandler> logger, LlmCircuitState circuit)
+public sealed partial class ApiExceptionHandler(IHostEnvironment environment, ILogger<ApiExceptionHandler> logger, IUpstreamCircuit? circuit = null)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -36,12 +34,12 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
             SentryRegistration.CaptureUpstreamFailure(httpContext, upstream);
             if (upstream.Failure == UpstreamFailure.Unavailable)
             {
-                httpContext.Response.Headers.RetryAfter = UpstreamRetryAfter.HeaderValue(upstream, circuit.RemainingBreak());
+                httpContext.Response.Headers.RetryAfter = UpstreamRetryAfter.HeaderValue(upstream, circuit?.RemainingBreak());
             }
         }
-        else if (code == ErrorCodes.DatabaseUnavailable)
+        else if (DependencyOutages.Find(exception) is { } outage)
         {
-            DatabaseUnavailable(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
+            DependencyUnavailable(logger, outage.Dependency, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
         }
 
         await ApiErrorWriter.WriteAsync(httpContext, status, code, message);
@@ -62,11 +60,9 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
             (400, ErrorCodes.InvalidJson, "The request body must be a JSON object."),
         BadHttpRequestException bad => (bad.StatusCode, ErrorCodes.ForStatus(bad.StatusCode), ErrorCodes.DefaultMessage(bad.StatusCode)),
         JsonException json => ClassifyJson(json),
-        _ when DatabaseFailures.IsOutage(exception) => (503, ErrorCodes.DatabaseUnavailable, DatabaseUnavailableMessage),
+        _ when DependencyOutages.Find(exception) is { } outage => (StatusCodes.Status503ServiceUnavailable, outage.Code, outage.Message),
         _ => (500, ErrorCodes.InternalError, ErrorCodes.DefaultMessage(500)),
     };
-
-    private const string DatabaseUnavailableMessage = "The database is unavailable right now. Your AI tools still work; try saving again in a moment.";
 
     /// <summary>
     /// System.Text.Json raises its internal reader exception for malformed text (when deserializing, wrapped in a plain
@@ -104,8 +100,8 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void UnhandledException(ILogger logger, string method, string path, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable on {Method} {Path}: {ExceptionType}: {Reason}")]
-    private static partial void DatabaseUnavailable(ILogger logger, string method, string path, string exceptionType, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Dependency} unavailable on {Method} {Path}: {ExceptionType}: {Reason}")]
+    private static partial void DependencyUnavailable(ILogger logger, string dependency, string method, string path, string exceptionType, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream failure {Code} (upstream status {UpstreamStatus})")]
     private static partial void UpstreamFailed(ILogger logger, string code, int? upstreamStatus);

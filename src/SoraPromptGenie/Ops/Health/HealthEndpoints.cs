@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
-using SoraPromptGenie.Ai;
 
 namespace SoraPromptGenie.Ops.Health;
 
@@ -13,9 +11,10 @@ public static class HealthEndpoints
     public const string ReadyTag = "ready";
     private static readonly DateTimeOffset ProcessStarted = Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
+    /// <summary>Each area adds its own checks with <see cref="ReadyTag"/>; this only makes sure the service exists.</summary>
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<LlmModeHealthCheck>("llm", tags: [ReadyTag]);
+        services.AddHealthChecks();
         return services;
     }
 
@@ -56,15 +55,6 @@ public static class HealthEndpoints
                 e => e.Key,
                 e => new ReadinessCheck(e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description, (long)e.Value.Duration.TotalMilliseconds)));
         return context.Response.WriteAsJsonAsync(body, HealthJsonContext.Default.ReadinessResponse);
-    }
-
-    private sealed class LlmModeHealthCheck(IOptions<LlmOptions> options) : IHealthCheck
-    {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            var mode = options.Value.EffectiveMode == LlmMode.Offline ? "offline engine" : $"{options.Value.EnginePrefix} ({options.Value.Model})";
-            return Task.FromResult(HealthCheckResult.Healthy($"LLM mode: {mode}"));
-        }
     }
 }
 

@@ -3,7 +3,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ops.Telemetry;
 
@@ -49,16 +48,11 @@ public static class TelemetryRegistration
         return builder;
     }
 
-    /// <summary>Prometheus text format at <c>/metrics</c>, behind <see cref="MetricsAccess"/>; also hooks up the usage ledger's gauges.</summary>
+    /// <summary>Prometheus text format at <c>/metrics</c>, behind <see cref="MetricsAccess"/>.</summary>
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var access = endpoints.ServiceProvider.GetRequiredService<MetricsAccess>();
-        if (endpoints.ServiceProvider.GetService<UsageLedger>() is { } ledger)
-        {
-            AppMetrics.ObserveLedger(() => ledger.QueueLength, () => ledger.DroppedCount);
-        }
-
         endpoints.MapPrometheusScrapingEndpoint(
             MetricsPath,
             meterProvider: null,
