@@ -49,6 +49,12 @@ public sealed class NoFallbackStudioFixture : StudioFixture
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["LLM_FALLBACK_TO_OFFLINE"] = "false" };
 }
 
+/// <summary>The offline engine answers everything, so card merges follow its labelled-clause rules exactly.</summary>
+public sealed class OfflineStudioFixture : StudioFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["LLM_MODE"] = "offline" };
+}
+
 [CollectionDefinition(Name)]
 public sealed class StudioGroup : ICollectionFixture<DefaultStudioFixture>
 {
@@ -65,4 +71,10 @@ public sealed class RateLimitedGroup : ICollectionFixture<RateLimitedStudioFixtu
 public sealed class NoFallbackGroup : ICollectionFixture<NoFallbackStudioFixture>
 {
     public const string Name = "studio-no-fallback";
+}
+
+[CollectionDefinition(Name)]
+public sealed class OfflineGroup : ICollectionFixture<OfflineStudioFixture>
+{
+    public const string Name = "studio-offline";
 }

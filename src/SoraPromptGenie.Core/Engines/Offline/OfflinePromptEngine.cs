@@ -19,11 +19,19 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog) : IPromptEngine
     private readonly IdeaExpander _expander = new(catalog);
     private readonly PromptStructurer _structurer = new(catalog);
 
-    /// <summary>Merges the enhancements as labelled clauses, one per category, replacing a category's earlier clause.</summary>
-    public string Enhance(string? currentPrompt, IReadOnlyList<EnhancementSpec> enhancements)
+    /// <summary>
+    /// Merges the enhancements as labelled clauses, one per category, replacing a category's earlier clause; the clauses
+    /// of the <paramref name="removing"/> cards' categories are taken out first. Scene text and other clauses stay.
+    /// </summary>
+    public string Enhance(string? currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, IReadOnlyList<EnhancementSpec>? removing = null)
     {
         ArgumentNullException.ThrowIfNull(enhancements);
         var document = PromptDocument.Parse(currentPrompt, catalog);
+        foreach (var card in removing ?? [])
+        {
+            document = document.Without(PromptClause.KeyOf(card.Category, catalog));
+        }
+
         foreach (var enhancement in enhancements)
         {
             if (PromptClause.FromEnhancement(enhancement, catalog) is { } clause)
@@ -76,7 +84,7 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog) : IPromptEngine
         ArgumentNullException.ThrowIfNull(operation);
         var result = Label(operation switch
         {
-            TextOperation.Enhance enhance => Enhance(enhance.CurrentPrompt, enhance.Enhancements),
+            TextOperation.Enhance enhance => Enhance(enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing),
             TextOperation.Expand expand => Expand(expand.BasicPrompt),
             TextOperation.Structure structure => Structure(structure.Prompt),
             _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),

@@ -5,7 +5,7 @@ namespace SoraPromptGenie.Core.Engines.Offline;
 /// <summary>
 /// The offline engine's model of a prompt: free scene text plus at most one labelled clause per category, the
 /// clauses kept in catalog order. Rendering and parsing round-trip, which is what lets a second card of a category
-/// replace the first.
+/// replace the first, and a card be taken out again, in the current text without touching the rest of it.
 /// </summary>
 internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> Clauses)
 {
@@ -62,6 +62,10 @@ internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> 
         // OrderBy is stable, so clauses of unknown categories (all ordered last) keep their first-seen order.
         return this with { Clauses = [.. clauses.OrderBy(c => c.Order)] };
     }
+
+    /// <summary>Drops the clause filling slot <paramref name="key"/> (see <see cref="PromptClause.Key"/>), if there is one.</summary>
+    public PromptDocument Without(string key) =>
+        this with { Clauses = [.. Clauses.Where(c => !string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase))] };
 
     public string Render()
     {
