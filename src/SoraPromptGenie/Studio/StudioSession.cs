@@ -60,6 +60,12 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
 
     public IReadOnlyDictionary<string, IReadOnlyList<StudioCard>> Fresh => _fresh;
 
+    /// <summary>
+    /// Grows whenever the history, the applied cards or a recorded text change, so the page knows when to store the
+    /// draft again. Typing alone does not count: the page keeps typed text in the draft itself.
+    /// </summary>
+    public int DraftVersion { get; private set; }
+
     public int WordCount => PromptStudio.CountWords(Prompt);
 
     public int CharacterCount => Prompt.Length;
@@ -77,7 +83,43 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         Prompt = value.Length > PromptLimits.MaxPromptChars ? value[..PromptLimits.MaxPromptChars] : value;
     }
 
-    public bool CommitTyping() => History.Record(Prompt, Applied, "Edited");
+    public bool CommitTyping()
+    {
+        if (!History.Record(Prompt, Applied, "Edited"))
+        {
+            return false;
+        }
+
+        DraftVersion++;
+        return true;
+    }
+
+    /// <summary>The state to keep in the browser: the text on screen and the history with its applied cards.</summary>
+    public StudioDraft CaptureDraft() => new(Prompt, History.Entries, History.CurrentIndex);
+
+    /// <summary>
+    /// Brings back a draft kept in the browser, when nothing has happened in this studio yet (a fresh page): the text,
+    /// the history and the cards applied at its current entry. Returns whether it was taken.
+    /// </summary>
+    public bool RestoreDraft(StudioDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (History.Entries.Count > 1 || Prompt.Length > 0 || Busy is not null)
+        {
+            return false;
+        }
+
+        if (draft.History.Count > 0)
+        {
+            History.Reload(draft.History, draft.CurrentIndex);
+            Applied = History.Current.Applied;
+        }
+
+        Prompt = draft.Text;
+        DraftVersion++;
+        RefreshLint();
+        return true;
+    }
 
     public void RefreshLint() => Lint = linter.Lint(Prompt);
 
@@ -350,6 +392,7 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         Prompt = text;
         Applied = applied;
         History.Record(text, applied, label);
+        DraftVersion++;
         RefreshLint();
     }
 
@@ -359,6 +402,7 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         {
             Prompt = entry.Text;
             Applied = entry.Applied;
+            DraftVersion++;
             RefreshLint();
         }
     }
