@@ -14,6 +14,7 @@ using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Ops.Sentry;
 using SoraPromptGenie.Ops.Telemetry;
+using SoraPromptGenie.Studio;
 using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ops;
@@ -96,6 +97,7 @@ public static class OpsRegistration
         DatabaseOptions.Validate(configuration, problems);
         UsageOptions.Validate(configuration, problems);
         MemoryOptions.Validate(configuration, problems);
+        StudioOptions.Validate(configuration, problems);
         if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
         {
             problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Components;
 
 namespace SoraPromptGenie.Studio;
@@ -6,7 +9,8 @@ namespace SoraPromptGenie.Studio;
 public static class StudioRegistration
 {
     /// <summary>
-    /// The Blazor studio: interactive server components and the per-circuit state they share.
+    /// The Blazor studio: interactive server components and the per-circuit state they share, with the circuits'
+    /// memory bounded by <see cref="StudioOptions"/> (retention of disconnected circuits, open circuits per client).
     /// <para>
     /// Outside a published app, MapStaticAssets would also map a GET catch-all (<c>{**path:file}</c>) for files missing
     /// from the manifest; routing weighs its method before its constraint, so unknown /api routes would answer 405 and
@@ -19,7 +23,16 @@ public static class StudioRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         var services = builder.Services;
+        services.AddOptions<StudioOptions>().BindConfiguration(StudioOptions.SectionName);
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOptions<CircuitOptions>().Configure<IOptions<StudioOptions>>((circuits, studio) =>
+        {
+            circuits.DisconnectedCircuitMaxRetained = studio.Value.DisconnectedCircuitMaxRetained;
+            circuits.DisconnectedCircuitRetentionPeriod = studio.Value.DisconnectedCircuitRetentionPeriod;
+        });
+        services.AddSingleton<ClientCircuits>();
+        services.AddScoped<CircuitAdmission>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitAdmission>());
         services.AddScoped<CircuitClient>();
         services.AddScoped<StudioSession>();
         services.AddScoped<ExportSelection>();

@@ -55,6 +55,17 @@ public sealed class OfflineStudioFixture : StudioFixture
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["LLM_MODE"] = "offline" };
 }
 
+/// <summary>At most two open studio circuits per client address, to see the third one refused.</summary>
+public sealed class CircuitCapStudioFixture : StudioFixture
+{
+    public const int Cap = 2;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Studio:MaxCircuitsPerClient"] = Cap.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
 [CollectionDefinition(Name)]
 public sealed class StudioGroup : ICollectionFixture<DefaultStudioFixture>
 {
@@ -77,4 +88,10 @@ public sealed class NoFallbackGroup : ICollectionFixture<NoFallbackStudioFixture
 public sealed class OfflineGroup : ICollectionFixture<OfflineStudioFixture>
 {
     public const string Name = "studio-offline";
+}
+
+[CollectionDefinition(Name)]
+public sealed class CircuitCapGroup : ICollectionFixture<CircuitCapStudioFixture>
+{
+    public const string Name = "studio-circuit-cap";
 }

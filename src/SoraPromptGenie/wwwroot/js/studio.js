@@ -77,6 +77,11 @@ export function keepTypedText(key, area, delayMs) {
   };
 }
 
+// The server refused this tab's circuit (too many open from this address): end it now rather than hold it until the tab closes.
+export function releaseCircuit() {
+  window.Blazor?.disconnect?.();
+}
+
 function shortcutOf(event) {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) { return null; }
   const key = event.key.toLowerCase();
