@@ -117,15 +117,22 @@ public sealed partial class StudioPage
             return;
         }
 
-        await using var stored = await module.InvokeAsync<IJSStreamReference>("loadDraft", _closing.Token, StudioDraft.StorageKey);
-        if (stored.Length <= StudioDraft.MaxBytes)
+        try
         {
-            await using var stream = await stored.OpenReadStreamAsync(StudioDraft.MaxBytes, _closing.Token);
-            using var reader = new StreamReader(stream, Encoding.UTF8);
-            if (StudioDraft.FromJson(await reader.ReadToEndAsync(_closing.Token)) is { } draft && Session.RestoreDraft(draft))
+            await using var stored = await module.InvokeAsync<IJSStreamReference>("loadDraft", _closing.Token, StudioDraft.StorageKey);
+            if (stored.Length <= StudioDraft.MaxBytes)
             {
-                _storedDraftVersion = Session.DraftVersion;
+                await using var stream = await stored.OpenReadStreamAsync(StudioDraft.MaxBytes, _closing.Token);
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                if (StudioDraft.FromJson(await reader.ReadToEndAsync(_closing.Token)) is { } draft && Session.RestoreDraft(draft))
+                {
+                    _storedDraftVersion = Session.DraftVersion;
+                }
             }
+        }
+        catch (Exception ex) when (ex is JSException or IOException)
+        {
+            // A draft the browser cannot hand over must not stop the studio from starting; the next store replaces it.
         }
     }
 
