@@ -22,6 +22,7 @@ try
         DataRegistration.CheckConfiguration,
         UsageRegistration.CheckConfiguration,
         LibraryRegistration.CheckConfiguration,
+        StudioRegistration.CheckConfiguration,
         PromptingRegistration.CheckConfiguration);
     builder.AddData();
     builder.AddAi();

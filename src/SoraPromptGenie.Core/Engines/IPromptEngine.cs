@@ -36,7 +36,16 @@ public abstract record TextOperation
     public static PromptOperation EnhanceOperation(int enhancementCount) =>
         enhancementCount > 1 ? PromptOperation.Merge : PromptOperation.Enhance;
 
-    public sealed record Enhance(string CurrentPrompt, IReadOnlyList<EnhancementSpec> Enhancements) : TextOperation;
+    /// <summary>
+    /// Merges <see cref="Enhancements"/> into <see cref="CurrentPrompt"/>. <see cref="Removing"/> lists cards whose
+    /// contribution is already in the prompt and has to come out: a card of the same category in
+    /// <see cref="Enhancements"/> takes its place, and without one the card is removed. With nothing to remove,
+    /// <see cref="Enhancements"/> holds at least one card; everything else in the prompt stays as it is.
+    /// </summary>
+    public sealed record Enhance(string CurrentPrompt, IReadOnlyList<EnhancementSpec> Enhancements) : TextOperation
+    {
+        public IReadOnlyList<EnhancementSpec> Removing { get; init; } = [];
+    }
 
     public sealed record Expand(string BasicPrompt) : TextOperation;
 

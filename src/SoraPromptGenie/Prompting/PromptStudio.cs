@@ -59,6 +59,40 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
             : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(specs.Error!);
     }
 
+    /// <summary>
+    /// Takes the cards in <paramref name="removing"/> out of the prompt and merges <paramref name="enhancements"/> (none,
+    /// or one per category) in their place, leaving the rest of the text as it is; streamed like <see cref="StreamEnhance"/>.
+    /// </summary>
+    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamRevise(
+        string? currentPrompt,
+        IReadOnlyList<EnhancementInput> enhancements,
+        IReadOnlyList<EnhancementInput> removing,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(enhancements);
+        ArgumentNullException.ThrowIfNull(removing);
+        if (removing.Count == 0)
+        {
+            return StreamEnhance(currentPrompt, enhancements, cancellationToken);
+        }
+
+        var prompt = input.Prompt("currentPrompt", currentPrompt);
+        if (prompt.Value is not { } text)
+        {
+            return StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(prompt.Error!);
+        }
+
+        var remove = ToSpecs(removing);
+        var apply = enhancements.Count == 0 ? StudioResult.Of<IReadOnlyList<EnhancementSpec>>([]) : ToSpecs(enhancements);
+        if (remove.Value is not { } removed || apply.Value is not { } applied)
+        {
+            return StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(remove.Error ?? apply.Error!);
+        }
+
+        var operation = new TextOperation.Enhance(text, applied) { Removing = removed };
+        return StudioResult.Of(Bound(engine.StreamAsync(operation, cancellationToken), cancellationToken));
+    }
+
     public async Task<StudioResult<EngineSuggestions>> SuggestAsync(
         string? category, int? count, string? currentPrompt, CancellationToken cancellationToken)
     {

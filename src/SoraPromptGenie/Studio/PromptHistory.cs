@@ -44,6 +44,19 @@ public sealed class PromptHistory(TimeProvider time, int capacity = PromptHistor
         return true;
     }
 
+    /// <summary>Replaces every entry with <paramref name="entries"/> (a history kept in the browser) and makes one of them current.</summary>
+    public void Reload(IReadOnlyList<HistoryEntry> entries, int currentIndex)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentOutOfRangeException.ThrowIfZero(entries.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(entries.Count, capacity);
+        ArgumentOutOfRangeException.ThrowIfNegative(currentIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(currentIndex, entries.Count);
+        _entries.Clear();
+        _entries.AddRange(entries);
+        CurrentIndex = currentIndex;
+    }
+
     public HistoryEntry? Undo() => CanUndo ? _entries[--CurrentIndex] : null;
 
     public HistoryEntry? Redo() => CanRedo ? _entries[++CurrentIndex] : null;

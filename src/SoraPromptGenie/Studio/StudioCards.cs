@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Prompting;
 
 namespace SoraPromptGenie.Studio;
 
@@ -12,67 +13,71 @@ public sealed record StudioCard(string Id, string Title, string Description, str
 
     public static StudioCard From(Suggestion suggestion) =>
         new("fresh:" + suggestion.Id, suggestion.Title, suggestion.Description, suggestion.Category, Fresh: true);
+
+    public EnhancementInput ToInput() => new() { Title = Title, Description = Description, Category = CategoryId };
 }
 
-/// <summary>A card in effect, with the prompt as it was before the card's category was first applied.</summary>
-public sealed record AppliedCard(StudioCard Card, string PromptBefore, int Step);
-
-/// <summary>What an apply needs: the prompt to merge into and the cards that stay applied around it.</summary>
-public sealed record ApplyPlan(string BasePrompt, AppliedSet Kept, IReadOnlyList<StudioCard> Cards);
-
 /// <summary>
-/// The card rules of the design (section 5): at most one card per category; choosing another card in a category re-applies
-/// to the prompt as it was before that category's card; clicking an applied card removes it and restores that prompt.
-/// Cards applied after the one being replaced or removed were merged into text that no longer exists, so they go too.
-/// Immutable, so each history entry keeps the set it was made with and undo brings the applied marks back with the text.
+/// The cards in effect: at most one per category (design section 5), in the order they were applied. A card's
+/// contribution lives in the current text, so replacing or removing one is an edit of that text that leaves the other
+/// cards and hand edits alone (see <see cref="StudioSession"/>); the set only records which cards are in. Immutable,
+/// so each history entry keeps the set it was made with and undo brings the applied marks back with the text.
 /// </summary>
 public sealed class AppliedSet
 {
     public static readonly AppliedSet Empty = new([]);
 
-    private readonly ImmutableList<AppliedCard> _cards;
+    private readonly ImmutableList<StudioCard> _cards;
 
-    private AppliedSet(ImmutableList<AppliedCard> cards) => _cards = cards;
+    private AppliedSet(ImmutableList<StudioCard> cards) => _cards = cards;
 
-    /// <summary>Applied cards in the order they were applied.</summary>
-    public IReadOnlyList<AppliedCard> Cards => _cards;
+    /// <summary>Applied cards in the order they were applied (a replacement takes the place of the card it replaced).</summary>
+    public IReadOnlyList<StudioCard> Cards => _cards;
 
     public int Count => _cards.Count;
 
-    public bool IsApplied(string cardId) => _cards.Exists(a => a.Card.Id == cardId);
+    /// <summary>A set of cards, at most one per category; <see cref="Empty"/> when there are none.</summary>
+    public static AppliedSet Of(IEnumerable<StudioCard> cards) => Empty.With([.. cards]);
 
-    public AppliedCard? ForCategory(string categoryId) => _cards.Find(a => a.Card.CategoryId == categoryId);
+    public bool IsApplied(string cardId) => _cards.Exists(c => c.Id == cardId);
 
-    /// <summary>Where to merge <paramref name="cards"/> (one per category) given the prompt on screen.</summary>
-    public ApplyPlan Plan(IReadOnlyList<StudioCard> cards, string currentPrompt)
+    public StudioCard? ForCategory(string categoryId) => _cards.Find(c => c.CategoryId == categoryId);
+
+    /// <summary>The applied cards that <paramref name="cards"/> would replace: those of the same categories.</summary>
+    public IReadOnlyList<StudioCard> ReplacedBy(IReadOnlyList<StudioCard> cards)
     {
         ArgumentNullException.ThrowIfNull(cards);
-        var categories = cards.Select(c => c.CategoryId).ToHashSet(StringComparer.Ordinal);
-        if (categories.Count != cards.Count)
+        return [.. _cards.Where(applied => cards.Any(c => c.CategoryId == applied.CategoryId))];
+    }
+
+    /// <summary>The set with <paramref name="cards"/> (one per category) applied, each replacing its category's card.</summary>
+    public AppliedSet With(IReadOnlyList<StudioCard> cards)
+    {
+        ArgumentNullException.ThrowIfNull(cards);
+        if (cards.Select(c => c.CategoryId).Distinct(StringComparer.Ordinal).Count() != cards.Count)
         {
-            throw new ArgumentException("At most one card per category can be applied at once.", nameof(cards));
+            throw new ArgumentException("At most one card per category can be applied.", nameof(cards));
         }
 
-        var earliest = _cards.Where(a => categories.Contains(a.Card.CategoryId)).OrderBy(a => a.Step).FirstOrDefault();
-        return earliest is null
-            ? new ApplyPlan(currentPrompt, this, cards)
-            : new ApplyPlan(earliest.PromptBefore, Before(earliest.Step), cards);
+        if (cards.Count == 0)
+        {
+            return this;
+        }
+
+        var result = _cards;
+        foreach (var card in cards)
+        {
+            var index = result.FindIndex(c => c.CategoryId == card.CategoryId);
+            result = index >= 0 ? result.SetItem(index, card) : result.Add(card);
+        }
+
+        return new AppliedSet(result);
     }
 
-    /// <summary>The set after the planned cards were merged into the plan's base prompt.</summary>
-    public static AppliedSet Apply(ApplyPlan plan)
+    /// <summary>The set without the card of <paramref name="categoryId"/>; <see cref="Empty"/> once nothing is left.</summary>
+    public AppliedSet Without(string categoryId)
     {
-        ArgumentNullException.ThrowIfNull(plan);
-        var step = plan.Kept._cards.IsEmpty ? 1 : plan.Kept._cards.Max(a => a.Step) + 1;
-        return new AppliedSet(plan.Kept._cards.AddRange(plan.Cards.Select(c => new AppliedCard(c, plan.BasePrompt, step))));
+        var result = _cards.RemoveAll(c => c.CategoryId == categoryId);
+        return result.IsEmpty ? Empty : result.Count == _cards.Count ? this : new AppliedSet(result);
     }
-
-    /// <summary>Removes the card of <paramref name="categoryId"/>: the remaining set and the prompt to restore, or null when none is applied.</summary>
-    public (AppliedSet Remaining, string RestoredPrompt)? Remove(string categoryId)
-    {
-        var applied = ForCategory(categoryId);
-        return applied is null ? null : (Before(applied.Step), applied.PromptBefore);
-    }
-
-    private AppliedSet Before(int step) => new(_cards.RemoveAll(a => a.Step >= step));
 }

@@ -34,5 +34,9 @@ public sealed record StudioNotice(NoticeKind Kind, string Text)
 
     public static StudioNotice Invalid(string message) => new(NoticeKind.Warning, message);
 
+    /// <summary>A removed card whose wording was no longer in the prompt: the mark is gone, the text is as it was.</summary>
+    public static StudioNotice NothingToRemove(string cardTitle) =>
+        new(NoticeKind.Info, $"{cardTitle} is no longer applied. Its wording was not found in the prompt, so the text is unchanged.");
+
     internal static string FormatWait(TimeSpan wait) => RateLimits.FormatWait(Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using SoraPromptGenie.Core.Catalog;
@@ -15,6 +16,9 @@ public enum CopyTarget
 public sealed partial class StudioPage
 {
     private const string ModePreference = "spg.mode";
+
+    /// <summary>How long after the last key the page stores typed text in the draft.</summary>
+    private const int TypedTextDelayMs = 300;
     private static readonly TimeSpan LintDelay = TimeSpan.FromMilliseconds(300);
     private static readonly TimeSpan TypingPause = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan CopiedFor = TimeSpan.FromSeconds(2);
@@ -25,7 +29,10 @@ public sealed partial class StudioPage
     private ITimer? _copiedTimer;
     private IJSObjectReference? _module;
     private IJSObjectReference? _shortcuts;
+    private IJSObjectReference? _typedText;
     private DotNetObjectReference<StudioPage>? _self;
+    private ElementReference promptArea;
+    private int _storedDraftVersion = -1;
     private bool interactive;
     private CopyTarget copied;
 
@@ -52,10 +59,13 @@ public sealed partial class StudioPage
         _copiedTimer?.Dispose();
         try
         {
-            if (_shortcuts is not null)
+            foreach (var listener in new[] { _shortcuts, _typedText })
             {
-                await _shortcuts.InvokeVoidAsync("dispose");
-                await _shortcuts.DisposeAsync();
+                if (listener is not null)
+                {
+                    await listener.InvokeVoidAsync("dispose");
+                    await listener.DisposeAsync();
+                }
             }
 
             if (_module is not null)
@@ -77,6 +87,7 @@ public sealed partial class StudioPage
     {
         if (!firstRender)
         {
+            await StoreDraftAsync();
             return;
         }
 
@@ -88,8 +99,60 @@ public sealed partial class StudioPage
             Session.Mode = mode;
         }
 
+        await RestoreDraftAsync(_module);
+        _typedText = await _module.InvokeAsync<IJSObjectReference>("keepTypedText", StudioDraft.StorageKey, promptArea, TypedTextDelayMs);
         interactive = true;
         StateHasChanged();
+    }
+
+    /// <summary>
+    /// Brings back the draft this browser kept (reload, the library's sign-in form post). A draft that cannot be read
+    /// leaves the studio empty and is overwritten by the next store, which the unchanged version forces.
+    /// </summary>
+    private async Task RestoreDraftAsync(IJSObjectReference module)
+    {
+        if (!await module.InvokeAsync<bool>("hasDraft", _closing.Token, StudioDraft.StorageKey))
+        {
+            _storedDraftVersion = Session.DraftVersion;
+            return;
+        }
+
+        try
+        {
+            await using var stored = await module.InvokeAsync<IJSStreamReference>("loadDraft", _closing.Token, StudioDraft.StorageKey);
+            if (stored.Length <= StudioDraft.MaxBytes)
+            {
+                await using var stream = await stored.OpenReadStreamAsync(StudioDraft.MaxBytes, _closing.Token);
+                using var reader = new StreamReader(stream, Encoding.UTF8);
+                if (StudioDraft.FromJson(await reader.ReadToEndAsync(_closing.Token)) is { } draft && Session.RestoreDraft(draft))
+                {
+                    _storedDraftVersion = Session.DraftVersion;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is JSException or IOException)
+        {
+            // A draft the browser cannot hand over must not stop the studio from starting; the next store replaces it.
+        }
+    }
+
+    /// <summary>Writes the draft to the browser after a change of history, cards or recorded text.</summary>
+    private async Task StoreDraftAsync()
+    {
+        if (_module is null || !interactive || Session.DraftVersion == _storedDraftVersion)
+        {
+            return;
+        }
+
+        _storedDraftVersion = Session.DraftVersion;
+        try
+        {
+            await _module.InvokeVoidAsync("saveDraft", StudioDraft.StorageKey, Session.CaptureDraft().ToJson());
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab is gone; what it stored last is what the next page restores.
+        }
     }
 
     private void OnStreamUpdated() => _ = InvokeAsync(StateHasChanged);

@@ -1,4 +1,8 @@
+using SoraPromptGenie.Ops.Configuration;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Components;
 
 namespace SoraPromptGenie.Studio;
@@ -6,7 +10,8 @@ namespace SoraPromptGenie.Studio;
 public static class StudioRegistration
 {
     /// <summary>
-    /// The Blazor studio: interactive server components and the per-circuit state they share.
+    /// The Blazor studio: interactive server components and the per-circuit state they share, with the circuits'
+    /// memory bounded by <see cref="StudioOptions"/> (retention of disconnected circuits, open circuits per client).
     /// <para>
     /// Outside a published app, MapStaticAssets would also map a GET catch-all (<c>{**path:file}</c>) for files missing
     /// from the manifest; routing weighs its method before its constraint, so unknown /api routes would answer 405 and
@@ -19,7 +24,16 @@ public static class StudioRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         var services = builder.Services;
+        services.AddOptions<StudioOptions>().BindConfiguration(StudioOptions.SectionName);
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddOptions<CircuitOptions>().Configure<IOptions<StudioOptions>>((circuits, studio) =>
+        {
+            circuits.DisconnectedCircuitMaxRetained = studio.Value.DisconnectedCircuitMaxRetained;
+            circuits.DisconnectedCircuitRetentionPeriod = studio.Value.DisconnectedCircuitRetentionPeriod;
+        });
+        services.AddSingleton<ClientCircuits>();
+        services.AddScoped<CircuitAdmission>();
+        services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitAdmission>());
         services.AddScoped<CircuitClient>();
         services.AddScoped<StudioSession>();
         services.AddScoped<ExportSelection>();
@@ -35,4 +49,8 @@ public static class StudioRegistration
     /// </summary>
     public static RazorComponentsEndpointConventionBuilder MapStudio(this IEndpointRouteBuilder app) =>
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+
+    /// <summary>The studio's settings checks, run with every other area's before the app starts.</summary>
+    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
+        StudioOptions.Validate(configuration, problems);
 }

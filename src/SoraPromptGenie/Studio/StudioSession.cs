@@ -60,6 +60,12 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
 
     public IReadOnlyDictionary<string, IReadOnlyList<StudioCard>> Fresh => _fresh;
 
+    /// <summary>
+    /// Grows whenever the history, the applied cards or a recorded text change, so the page knows when to store the
+    /// draft again. Typing alone does not count: the page keeps typed text in the draft itself.
+    /// </summary>
+    public int DraftVersion { get; private set; }
+
     public int WordCount => PromptStudio.CountWords(Prompt);
 
     public int CharacterCount => Prompt.Length;
@@ -77,7 +83,43 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         Prompt = value.Length > PromptLimits.MaxPromptChars ? value[..PromptLimits.MaxPromptChars] : value;
     }
 
-    public bool CommitTyping() => History.Record(Prompt, Applied, "Edited");
+    public bool CommitTyping()
+    {
+        if (!History.Record(Prompt, Applied, "Edited"))
+        {
+            return false;
+        }
+
+        DraftVersion++;
+        return true;
+    }
+
+    /// <summary>The state to keep in the browser: the text on screen and the history with its applied cards.</summary>
+    public StudioDraft CaptureDraft() => new(Prompt, History.Entries, History.CurrentIndex);
+
+    /// <summary>
+    /// Brings back a draft kept in the browser, when nothing has happened in this studio yet (a fresh page): the text,
+    /// the history and the cards applied at its current entry. Returns whether it was taken.
+    /// </summary>
+    public bool RestoreDraft(StudioDraft draft)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (History.Entries.Count > 1 || Prompt.Length > 0 || Busy is not null)
+        {
+            return false;
+        }
+
+        if (draft.History.Count > 0)
+        {
+            History.Reload(draft.History, draft.CurrentIndex);
+            Applied = History.Current.Applied;
+        }
+
+        Prompt = draft.Text;
+        DraftVersion++;
+        RefreshLint();
+        return true;
+    }
 
     public void RefreshLint() => Lint = linter.Lint(Prompt);
 
@@ -159,7 +201,10 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         }
     }
 
-    /// <summary>Applies a card, replaces the card of its category, or (when it is applied) removes it and restores the prompt.</summary>
+    /// <summary>
+    /// Applies a card, swaps it for the card of its category, or (when it is applied) takes it out. Every change is made
+    /// to the prompt as it is now: only that card's contribution changes, other cards and hand edits stay.
+    /// </summary>
     public async Task ToggleCardAsync(StudioCard card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
@@ -170,16 +215,16 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
 
         if (Applied.IsApplied(card.Id))
         {
-            CommitTyping();
-            var (remaining, restored) = Applied.Remove(card.CategoryId)!.Value;
-            SetPrompt(restored, remaining, "Removed " + card.Title);
+            await RemoveAsync(card, cancellationToken);
             return;
         }
 
-        await ApplyAsync("card:" + card.Id, [card], card.Title, cancellationToken);
+        var replaced = Applied.ForCategory(card.CategoryId);
+        var label = replaced is null ? card.Title : $"{card.Title} (replaced {replaced.Title})";
+        await ApplyAsync("card:" + card.Id, [card], label, cancellationToken);
     }
 
-    /// <summary>A preset's enhancements are merged in one request and marked applied together.</summary>
+    /// <summary>A preset's enhancements are merged in one request and marked applied together; cards already applied stay as they are.</summary>
     public async Task ApplyPresetAsync(Preset preset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(preset);
@@ -188,7 +233,14 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
             return;
         }
 
-        var cards = preset.Enhancements.Select(catalog.FindEnhancement).OfType<Enhancement>().Select(StudioCard.From).ToList();
+        var cards = preset.Enhancements.Select(catalog.FindEnhancement).OfType<Enhancement>().Select(StudioCard.From)
+            .Where(c => !Applied.IsApplied(c.Id)).ToList();
+        if (cards.Count == 0)
+        {
+            Notice = new StudioNotice(NoticeKind.Info, $"Every card of {preset.Name} is already applied.");
+            return;
+        }
+
         await ApplyAsync("preset:" + preset.Id, cards, "Preset " + preset.Name, cancellationToken);
     }
 
@@ -208,17 +260,43 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         }
     }
 
+    /// <summary>Merges <paramref name="cards"/> into the current prompt, asking for the cards they replace to be taken out.</summary>
     private async Task ApplyAsync(string busy, IReadOnlyList<StudioCard> cards, string label, CancellationToken cancellationToken)
     {
         CommitTyping();
-        var plan = Applied.Plan(cards, Prompt);
-        var inputs = cards.Select(c => new EnhancementInput { Title = c.Title, Description = c.Description, Category = c.CategoryId }).ToList();
-        var result = await StreamAsync(busy, EnhancePath, ct => studio.StreamEnhance(plan.BasePrompt, inputs, ct), cancellationToken);
+        var prompt = Prompt;
+        var applied = Applied;
+        var replaced = applied.ReplacedBy(cards);
+        var result = await StreamAsync(
+            busy, EnhancePath, ct => studio.StreamRevise(prompt, Inputs(cards), Inputs(replaced), ct), cancellationToken);
         if (result is not null)
         {
-            Accept(result, AppliedSet.Apply(plan), label);
+            Accept(result, applied.With(cards), label);
         }
     }
+
+    /// <summary>Takes one card's contribution out of the current prompt; the rest of the text stays.</summary>
+    private async Task RemoveAsync(StudioCard card, CancellationToken cancellationToken)
+    {
+        CommitTyping();
+        var prompt = Prompt;
+        var applied = Applied;
+        var result = await StreamAsync(
+            "card:" + card.Id, EnhancePath, ct => studio.StreamRevise(prompt, [], [card.ToInput()], ct), cancellationToken);
+        if (result is null)
+        {
+            return;
+        }
+
+        Accept(result, applied.Without(card.CategoryId), "Removed " + card.Title);
+        if (result.Text == prompt && Notice is null)
+        {
+            // The card's wording was already edited away by hand; say so rather than leave the person guessing.
+            Notice = StudioNotice.NothingToRemove(card.Title);
+        }
+    }
+
+    private static List<EnhancementInput> Inputs(IEnumerable<StudioCard> cards) => [.. cards.Select(c => c.ToInput())];
 
     /// <summary>Runs a streamed text operation, showing the text as it arrives; its result is the final chunk's text.</summary>
     private Task<EngineText?> StreamAsync(
@@ -314,6 +392,7 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         Prompt = text;
         Applied = applied;
         History.Record(text, applied, label);
+        DraftVersion++;
         RefreshLint();
     }
 
@@ -323,6 +402,7 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         {
             Prompt = entry.Text;
             Applied = entry.Applied;
+            DraftVersion++;
             RefreshLint();
         }
     }

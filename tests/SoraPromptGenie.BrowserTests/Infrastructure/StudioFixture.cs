@@ -49,6 +49,23 @@ public sealed class NoFallbackStudioFixture : StudioFixture
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["LLM_FALLBACK_TO_OFFLINE"] = "false" };
 }
 
+/// <summary>The offline engine answers everything, so card merges follow its labelled-clause rules exactly.</summary>
+public sealed class OfflineStudioFixture : StudioFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["LLM_MODE"] = "offline" };
+}
+
+/// <summary>At most two open studio circuits per client address, to see the third one refused.</summary>
+public sealed class CircuitCapStudioFixture : StudioFixture
+{
+    public const int Cap = 2;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Studio:MaxCircuitsPerClient"] = Cap.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
 [CollectionDefinition(Name)]
 public sealed class StudioGroup : ICollectionFixture<DefaultStudioFixture>
 {
@@ -65,4 +82,16 @@ public sealed class RateLimitedGroup : ICollectionFixture<RateLimitedStudioFixtu
 public sealed class NoFallbackGroup : ICollectionFixture<NoFallbackStudioFixture>
 {
     public const string Name = "studio-no-fallback";
+}
+
+[CollectionDefinition(Name)]
+public sealed class OfflineGroup : ICollectionFixture<OfflineStudioFixture>
+{
+    public const string Name = "studio-offline";
+}
+
+[CollectionDefinition(Name)]
+public sealed class CircuitCapGroup : ICollectionFixture<CircuitCapStudioFixture>
+{
+    public const string Name = "studio-circuit-cap";
 }

@@ -33,8 +33,10 @@ public sealed class LibraryFlowTests(DefaultStudioFixture fixture, ITestOutputHe
         await GotoStudioAsync(Page);
         await Assertions.Expect(Page.GetByTestId("new-key-box")).ToHaveCountAsync(0);
         await Assertions.Expect(Page.GetByTestId("library-item-title")).ToHaveTextAsync("Fox on the road");
-        await Assertions.Expect(Prompt).ToHaveValueAsync(string.Empty);
+        await Assertions.Expect(Prompt).ToHaveValueAsync(first);
         await ShotAsync(Page, "library-3-reloaded");
+        await Page.GetByTestId("clear").ClickAsync();
+        await Assertions.Expect(Prompt).ToHaveValueAsync(string.Empty);
 
         await Page.GetByTestId("library-item-open").ClickAsync();
         await Assertions.Expect(Prompt).ToHaveValueAsync(first);

@@ -53,8 +53,9 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public async Task Cards_ApplyReplaceRemove_FollowOnePerCategoryRule()
+    public async Task Cards_ReplaceAndRemoveAfterTyping_AskModelToSwapOnlyThatCardInCurrentText()
     {
+        const string ownLine = "The keeper pauses on the landing to catch his breath.";
         Upstream.Default = FakeReply.Auto() with { Delay = TimeSpan.FromMilliseconds(100) };
         await OpenStudioAsync();
         var starter = await UseStarterAsync();
@@ -68,34 +69,31 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
 
         await Assertions.Expect(Card("lighting/golden-hour")).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(Page.GetByTestId("applied-lighting/golden-hour")).ToBeVisibleAsync();
-        Assert.NotEqual(starter, await PromptValueAsync());
+        Assert.NotEqual(starter, await SettledPromptAsync());
+        await Card("camera-angles/low-angle").ClickAsync();
+        await Assertions.Expect(Card("camera-angles/low-angle")).ToHaveAttributeAsync("aria-pressed", "true");
+        var edited = await SettledPromptAsync() + "\n" + ownLine;
+        await TypePromptAsync(edited);
 
         await Card("lighting/neon-glow").ClickAsync();
+
         await Assertions.Expect(Card("lighting/neon-glow")).ToHaveAttributeAsync("aria-pressed", "true");
         await Assertions.Expect(Card("lighting/golden-hour")).ToHaveAttributeAsync("aria-pressed", "false");
-        var replaceRequest = Upstream.Requests[^1].Messages.Last(m => m.Role == "user").Content;
-        Assert.Contains(starter, replaceRequest, StringComparison.Ordinal);
-        Assert.DoesNotContain("A cinematic take", replaceRequest, StringComparison.Ordinal);
+        await Assertions.Expect(Card("camera-angles/low-angle")).ToHaveAttributeAsync("aria-pressed", "true");
+        var swap = Upstream.Requests[^1].Messages.Last(m => m.Role == "user").Content;
+        Assert.Contains(edited.Trim(), swap, StringComparison.Ordinal);
+        Assert.Contains("Take out (1):\n<enhancement category=\"lighting\">\nGolden Hour:", swap, StringComparison.Ordinal);
+        Assert.Contains("Apply (1):\n<enhancement category=\"lighting\">\nNeon Glow:", swap, StringComparison.Ordinal);
+        var beforeRemoval = await SettledPromptAsync();
 
         await Page.GetByTestId("remove-lighting/neon-glow").ClickAsync();
-        await Assertions.Expect(Prompt).ToHaveValueAsync(starter);
-        await Assertions.Expect(Card("lighting/neon-glow")).ToHaveAttributeAsync("aria-pressed", "false");
-        await Assertions.Expect(Page.GetByTestId("applied-strip")).ToContainTextAsync("No enhancements applied");
-    }
 
-    [Fact]
-    public async Task Cards_ClickAppliedCard_RemovesItAndRestoresPrompt()
-    {
-        await OpenStudioAsync();
-        var starter = await UseStarterAsync();
-        await Page.Locator("[data-testid='category-camera-angles'] [data-testid='card']").First.ClickAsync();
-        var applied = Page.Locator("[data-testid='category-camera-angles'] [data-testid='card'][aria-pressed='true']");
-        await Assertions.Expect(applied).ToHaveCountAsync(1);
-
-        await applied.ClickAsync();
-
-        await Assertions.Expect(Prompt).ToHaveValueAsync(starter);
-        await Assertions.Expect(applied).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByTestId("applied-lighting/neon-glow")).ToHaveCountAsync(0);
+        await Assertions.Expect(Page.GetByTestId("applied-camera-angles/low-angle")).ToBeVisibleAsync();
+        var removal = Upstream.Requests[^1].Messages.Last(m => m.Role == "user").Content;
+        Assert.Contains(beforeRemoval.Trim(), removal, StringComparison.Ordinal);
+        Assert.Contains("Take out (1):\n<enhancement category=\"lighting\">\nNeon Glow:", removal, StringComparison.Ordinal);
+        Assert.Contains("Apply (0):", removal, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -84,4 +84,29 @@ public sealed class PromptHistoryTests
         Assert.Equal("one", restored.Text);
         Assert.True(history.CanRedo);
     }
+
+    [Fact]
+    public void Reload_Entries_ReplacesHistoryAndCurrent()
+    {
+        var history = new PromptHistory(TimeProvider.System);
+        history.Record("a fox", AppliedSet.Empty, "Edited");
+        HistoryEntry[] entries = [new("", AppliedSet.Empty, "Start", DateTimeOffset.UnixEpoch), new("a hare", AppliedSet.Empty, "Edited", DateTimeOffset.UnixEpoch)];
+
+        history.Reload(entries, 0);
+
+        Assert.Equal(entries, history.Entries);
+        Assert.Equal(0, history.CurrentIndex);
+        Assert.True(history.CanRedo);
+    }
+
+    [Fact]
+    public void Reload_MoreEntriesThanCapacity_Throws()
+    {
+        var history = new PromptHistory(TimeProvider.System, capacity: 1);
+        HistoryEntry[] entries = [new("", AppliedSet.Empty, "Start", DateTimeOffset.UnixEpoch), new("a", AppliedSet.Empty, "Edited", DateTimeOffset.UnixEpoch)];
+
+        var reload = () => history.Reload(entries, 0);
+
+        Assert.Throws<ArgumentOutOfRangeException>(reload);
+    }
 }

@@ -6,37 +6,68 @@ namespace SoraPromptGenie.Tests.Studio;
 public sealed class StudioSessionTests : StudioTestContext
 {
     private const string Scene = "A red fox trots across a snowy country road at night";
+    private const string OwnLine = "It stops once to listen.";
 
     [Fact]
-    public async Task ToggleCard_ThenOtherCardOfCategory_ReappliesToPromptBeforeFirstCard()
+    public async Task ToggleCard_OtherCardOfCategoryAfterTyping_SwapsOnlyThatCardInCurrentText()
     {
         Session.Edit(Scene);
         var golden = Card("lighting/golden-hour");
+        var documentary = Card("style/16mm-documentary");
         var neon = Card("lighting/neon-glow");
         await Session.ToggleCardAsync(golden, CancellationToken.None);
-        var withGolden = Session.Prompt;
+        await Session.ToggleCardAsync(documentary, CancellationToken.None);
+        var typed = Session.Prompt + "\n" + OwnLine;
+        Session.Edit(typed);
 
         await Session.ToggleCardAsync(neon, CancellationToken.None);
 
-        Assert.NotEqual(Scene, withGolden);
-        Assert.Equal(Scene, Engine.Enhancements[^1].Prompt);
-        Assert.True(Session.Applied.IsApplied(neon.Id));
-        Assert.False(Session.Applied.IsApplied(golden.Id));
+        var (prompt, enhancements, removing) = Engine.Enhancements[^1];
+        Assert.Equal(typed, prompt);
+        Assert.Equal("Neon Glow", Assert.Single(enhancements).Title);
+        Assert.Equal("Golden Hour", Assert.Single(removing).Title);
+        Assert.Contains(OwnLine, Session.Prompt, StringComparison.Ordinal);
+        Assert.Contains("Style: 16mm Documentary", Session.Prompt, StringComparison.Ordinal);
+        Assert.Contains("Lighting: Neon Glow", Session.Prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain("Golden Hour", Session.Prompt, StringComparison.Ordinal);
+        Assert.Equal([neon, documentary], Session.Applied.Cards);
+        Assert.Equal("Neon Glow (replaced Golden Hour)", Session.History.Current.Label);
     }
 
     [Fact]
-    public async Task ToggleCard_AppliedCard_RemovesItAndRestoresPromptWithoutEngineCall()
+    public async Task ToggleCard_AppliedCardAfterTyping_TakesOnlyItsClauseOutOfCurrentText()
+    {
+        Session.Edit(Scene);
+        var golden = Card("lighting/golden-hour");
+        var lowAngle = Card("camera-angles/low-angle");
+        await Session.ToggleCardAsync(golden, CancellationToken.None);
+        await Session.ToggleCardAsync(lowAngle, CancellationToken.None);
+        Session.Edit(Session.Prompt + "\n" + OwnLine);
+
+        await Session.ToggleCardAsync(lowAngle, CancellationToken.None);
+
+        Assert.Equal("Low Angle", Assert.Single(Engine.Enhancements[^1].Removing).Title);
+        Assert.Empty(Engine.Enhancements[^1].Enhancements);
+        Assert.StartsWith(Scene + "\n\n" + OwnLine + "\n\nLighting: Golden Hour", Session.Prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain("Low Angle", Session.Prompt, StringComparison.Ordinal);
+        Assert.Equal([golden], Session.Applied.Cards);
+        Assert.Null(Session.Notice);
+    }
+
+    [Fact]
+    public async Task ToggleCard_AppliedCardWhoseLineWasDeletedByHand_SaysTextIsUnchanged()
     {
         Session.Edit(Scene);
         var golden = Card("lighting/golden-hour");
         await Session.ToggleCardAsync(golden, CancellationToken.None);
-        var calls = Engine.Calls;
+        Session.Edit(Scene);
 
         await Session.ToggleCardAsync(golden, CancellationToken.None);
 
         Assert.Equal(Scene, Session.Prompt);
         Assert.Equal(0, Session.Applied.Count);
-        Assert.Equal(calls, Engine.Calls);
+        Assert.Equal(NoticeKind.Info, Session.Notice?.Kind);
+        Assert.Contains("Golden Hour", Session.Notice?.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,6 +81,24 @@ public sealed class StudioSessionTests : StudioTestContext
         Assert.Equal(1, Engine.Calls);
         Assert.Equal(4, Engine.Enhancements[0].Enhancements.Count);
         Assert.All(preset.Enhancements, id => Assert.True(Session.Applied.IsApplied(id)));
+    }
+
+    [Fact]
+    public async Task ApplyPreset_CategoryAlreadyHasOtherCard_SwapsItAndKeepsTypedText()
+    {
+        var preset = Catalog.Presets[0];
+        var presetCard = Catalog.FindEnhancement(preset.Enhancements[0])!;
+        var other = Catalog.FindCategory(presetCard.Category)!.Enhancements.First(e => e.Id != presetCard.Id);
+        Session.Edit(Scene);
+        await Session.ToggleCardAsync(StudioCard.From(other), CancellationToken.None);
+        Session.Edit(Session.Prompt + "\n" + OwnLine);
+
+        await Session.ApplyPresetAsync(preset, CancellationToken.None);
+
+        Assert.Equal(other.Title, Assert.Single(Engine.Enhancements[^1].Removing).Title);
+        Assert.Contains(OwnLine, Session.Prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.Title, Session.Prompt, StringComparison.Ordinal);
+        Assert.Equal(4, Session.Applied.Count);
     }
 
     [Fact]

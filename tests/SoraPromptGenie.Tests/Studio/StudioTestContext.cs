@@ -64,7 +64,7 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
 {
     public int Calls { get; private set; }
 
-    public List<(string Prompt, IReadOnlyList<EnhancementSpec> Enhancements)> Enhancements { get; } = [];
+    public List<(string Prompt, IReadOnlyList<EnhancementSpec> Enhancements, IReadOnlyList<EnhancementSpec> Removing)> Enhancements { get; } = [];
 
     public UpstreamException? Failure { get; set; }
 
@@ -76,7 +76,7 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
     public async Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken)
     {
         Count();
-        Enhancements.Add((currentPrompt, enhancements));
+        Enhancements.Add((currentPrompt, enhancements, []));
         return Mark(await inner.EnhanceAsync(currentPrompt, enhancements, cancellationToken));
     }
 
@@ -105,7 +105,7 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
         Count();
         if (operation is TextOperation.Enhance enhance)
         {
-            Enhancements.Add((enhance.CurrentPrompt, enhance.Enhancements));
+            Enhancements.Add((enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing));
         }
 
         await foreach (var chunk in inner.StreamAsync(operation, cancellationToken))

@@ -305,6 +305,9 @@ public sealed class LlmPromptEngine(
 
     private static (PromptOperation Operation, List<ChatMessage> Messages) Build(TextOperation operation) => operation switch
     {
+        TextOperation.Enhance { Removing.Count: > 0 } revise => (
+            revise.Operation,
+            Messages(RevisePrompt.System, RevisePrompt.BuildUserMessage(revise.CurrentPrompt, revise.Removing, revise.Enhancements))),
         TextOperation.Enhance enhance => BuildEnhance(enhance.CurrentPrompt, enhance.Enhancements),
         TextOperation.Expand expand =>
             (PromptOperation.Expand, Messages(ExpandPrompt.System, ExpandPrompt.BuildUserMessage(expand.BasicPrompt))),

@@ -24,8 +24,12 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
         ? maxPromptChars
         : throw new ArgumentOutOfRangeException(nameof(maxPromptChars), maxPromptChars, "The prompt limit must be positive.");
 
-    /// <summary>Merges the enhancements as labelled clauses, one per category, replacing a category's earlier clause.</summary>
-    public string Enhance(string? currentPrompt, IReadOnlyList<EnhancementSpec> enhancements) => EnhanceWithin(currentPrompt, enhancements).Text;
+    /// <summary>
+    /// Merges the enhancements as labelled clauses, one per category, replacing a category's earlier clause; the clauses
+    /// of the <paramref name="removing"/> cards' categories are taken out first. Scene text and other clauses stay.
+    /// </summary>
+    public string Enhance(string? currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, IReadOnlyList<EnhancementSpec>? removing = null) =>
+        EnhanceWithin(currentPrompt, enhancements, removing).Text;
 
     public IReadOnlyList<Suggestion> Suggest(SuggestionRequest request)
     {
@@ -68,7 +72,7 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
         ArgumentNullException.ThrowIfNull(operation);
         var result = Label(operation switch
         {
-            TextOperation.Enhance enhance => EnhanceWithin(enhance.CurrentPrompt, enhance.Enhancements),
+            TextOperation.Enhance enhance => EnhanceWithin(enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing),
             TextOperation.Expand expand => _expander.Expand(expand.BasicPrompt ?? string.Empty, _maxPromptChars),
             TextOperation.Structure structure => _structurer.Structure(structure.Prompt, _maxPromptChars),
             _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
@@ -120,10 +124,18 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
         }
     }
 
-    private (string Text, bool Shortened) EnhanceWithin(string? currentPrompt, IReadOnlyList<EnhancementSpec> enhancements)
+    private (string Text, bool Shortened) EnhanceWithin(
+        string? currentPrompt,
+        IReadOnlyList<EnhancementSpec> enhancements,
+        IReadOnlyList<EnhancementSpec>? removing = null)
     {
         ArgumentNullException.ThrowIfNull(enhancements);
         var document = PromptDocument.Parse(currentPrompt, catalog);
+        foreach (var card in removing ?? [])
+        {
+            document = document.Without(PromptClause.KeyOf(card.Category, catalog));
+        }
+
         foreach (var enhancement in enhancements)
         {
             if (PromptClause.FromEnhancement(enhancement, catalog) is { } clause)

@@ -49,6 +49,10 @@ internal sealed record PromptClause(string Key, string Label, string Text, int O
             : ForUnknownCategory(SanitizeLabel(enhancement.Category), text);
     }
 
+    /// <summary>The slot a card of <paramref name="category"/> fills: the <see cref="Key"/> its clause gets.</summary>
+    public static string KeyOf(string? category, PromptCatalog catalog) =>
+        catalog.FindCategory(category)?.Id ?? SanitizeLabel(category).ToLowerInvariant();
+
     /// <summary>
     /// Reads a line back as a clause. A known category label always makes a clause (users write "Lighting: candlelight"
     /// by hand); an unknown label only does in the engine's own "Title — description" shape, so ordinary prose with a

@@ -5,7 +5,7 @@ namespace SoraPromptGenie.Core.Engines.Offline;
 /// <summary>
 /// The offline engine's model of a prompt: free scene text plus at most one labelled clause per category, the
 /// clauses kept in catalog order. Rendering and parsing round-trip, which is what lets a second card of a category
-/// replace the first.
+/// replace the first, and a card be taken out again, in the current text without touching the rest of it.
 /// </summary>
 internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> Clauses)
 {
@@ -80,6 +80,10 @@ internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> 
         var scene = sceneBudget > 0 ? PromptLength.Shorten(Scene, sceneBudget).TrimEnd() : string.Empty;
         return (PromptLength.Shorten((this with { Scene = scene }).Render(), maxChars), true);
     }
+
+    /// <summary>Drops the clause filling slot <paramref name="key"/> (see <see cref="PromptClause.Key"/>), if there is one.</summary>
+    public PromptDocument Without(string key) =>
+        this with { Clauses = [.. Clauses.Where(c => !string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase))] };
 
     public string Render()
     {

@@ -15,14 +15,18 @@ public sealed partial class LlmCacheKeys(string provider, IReadOnlyList<string> 
 {
     public const string Prefix = "spg:llm:";
 
-    public string Enhance(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements)
+    /// <summary>
+    /// Cards to take out (<paramref name="removing"/>) follow a marker part, so a request that swaps a card never shares
+    /// a key with one that only adds cards (those have one part plus three per card; a swap has one more).
+    /// </summary>
+    public string Enhance(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, IReadOnlyList<EnhancementSpec>? removing = null)
     {
-        var parts = new List<string>(1 + (enhancements.Count * 3)) { Normalize(currentPrompt) };
-        foreach (var enhancement in enhancements)
+        var parts = new List<string> { Normalize(currentPrompt) };
+        AddCards(parts, enhancements);
+        if (removing is { Count: > 0 })
         {
-            parts.Add(Normalize(enhancement.Category).ToLowerInvariant());
-            parts.Add(Normalize(enhancement.Title));
-            parts.Add(Normalize(enhancement.Description));
+            parts.Add("removing");
+            AddCards(parts, removing);
         }
 
         return For(OperationOf(enhancements), parts);
@@ -37,7 +41,7 @@ public sealed partial class LlmCacheKeys(string provider, IReadOnlyList<string> 
 
     public string For(TextOperation operation) => operation switch
     {
-        TextOperation.Enhance enhance => Enhance(enhance.CurrentPrompt, enhance.Enhancements),
+        TextOperation.Enhance enhance => Enhance(enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing),
         TextOperation.Expand expand => Expand(expand.BasicPrompt),
         TextOperation.Structure structure => Structure(structure.Prompt),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown text operation."),
@@ -62,6 +66,16 @@ public sealed partial class LlmCacheKeys(string provider, IReadOnlyList<string> 
         normalized = SpaceAroundNewline().Replace(normalized, "\n");
         normalized = EmptyLines().Replace(normalized, "\n\n");
         return normalized.Trim();
+    }
+
+    private static void AddCards(List<string> parts, IReadOnlyList<EnhancementSpec> cards)
+    {
+        foreach (var card in cards)
+        {
+            parts.Add(Normalize(card.Category).ToLowerInvariant());
+            parts.Add(Normalize(card.Title));
+            parts.Add(Normalize(card.Description));
+        }
     }
 
     private string For(PromptOperation operation, IEnumerable<string> parts)

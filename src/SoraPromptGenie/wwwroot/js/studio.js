@@ -1,4 +1,4 @@
-// Browser helpers for the studio: clipboard, keyboard shortcuts and remembered preferences.
+// Browser helpers for the studio: clipboard, keyboard shortcuts, remembered preferences and the kept draft.
 
 export async function copyText(text) {
   try {
@@ -26,6 +26,60 @@ export function getPreference(key) {
 
 export function setPreference(key, value) {
   try { localStorage.setItem(key, value); } catch { /* private mode: remembered for this page only */ }
+}
+
+// The draft (text, history, applied cards) is written by the server after every change of state. Typed text is kept
+// here instead, without a round trip per key: shortly after typing stops, and when the page goes away (reload, a form
+// post of the library panel, closing the tab), so nothing typed just before is lost.
+
+export function saveDraft(key, json) {
+  try { localStorage.setItem(key, json); return true; } catch { return false; }
+}
+
+function storedDraft(key) {
+  try { return localStorage.getItem(key) ?? ""; } catch { return ""; }
+}
+
+export function hasDraft(key) {
+  return storedDraft(key).length > 0;
+}
+
+// Returned as bytes, so the server reads it as a stream: a large draft does not fit in one circuit message.
+export function loadDraft(key) {
+  return new TextEncoder().encode(storedDraft(key));
+}
+
+function storeDraftText(key, text) {
+  let draft = null;
+  try { draft = JSON.parse(localStorage.getItem(key) ?? "null"); } catch { draft = null; }
+  if (draft === null || typeof draft !== "object" || Array.isArray(draft)) { draft = {}; }
+  if (draft.text === text) { return; }
+  draft.text = text;
+  try { localStorage.setItem(key, JSON.stringify(draft)); } catch { /* quota or private mode: the server's copy stays */ }
+}
+
+export function keepTypedText(key, area, delayMs) {
+  let timer = 0;
+  const store = () => {
+    clearTimeout(timer);
+    // While an answer streams in, the editor shows unfinished text; the draft keeps the prompt from before it.
+    if (!area.readOnly) { storeDraftText(key, area.value); }
+  };
+  const onInput = () => { clearTimeout(timer); timer = setTimeout(store, delayMs); };
+  area.addEventListener("input", onInput);
+  window.addEventListener("pagehide", store);
+  return {
+    dispose: () => {
+      clearTimeout(timer);
+      area.removeEventListener("input", onInput);
+      window.removeEventListener("pagehide", store);
+    },
+  };
+}
+
+// The server refused this tab's circuit (too many open from this address): end it now rather than hold it until the tab closes.
+export function releaseCircuit() {
+  window.Blazor?.disconnect?.();
 }
 
 function shortcutOf(event) {

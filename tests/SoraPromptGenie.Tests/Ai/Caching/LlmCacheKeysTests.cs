@@ -102,4 +102,19 @@ public sealed class LlmCacheKeysTests
         Assert.NotEqual(key, Keys.Suggest(new SuggestionRequest(categories[1], 8, "p")));
         Assert.Equal(key, Keys.Suggest(new SuggestionRequest(categories[0], 8, " p ")));
     }
+
+    [Fact]
+    public void Enhance_CardsToTakeOut_GiveOtherKeyThanAddingAlone()
+    {
+        EnhancementSpec golden = new("Golden Hour", "Warm sun.", "lighting");
+        EnhancementSpec neon = new("Neon Glow", "Neon signs.", "lighting");
+
+        var adding = Keys.Enhance("p", [neon]);
+        var swapping = Keys.Enhance("p", [neon], [golden]);
+
+        Assert.NotEqual(adding, swapping);
+        Assert.NotEqual(swapping, Keys.Enhance("p", [golden], [neon]));
+        Assert.Equal(adding, Keys.Enhance("p", [neon], []));
+        Assert.Equal(swapping, Keys.For(new TextOperation.Enhance("p", [neon]) { Removing = [golden] }));
+    }
 }

@@ -332,6 +332,24 @@ public sealed class LlmPromptEngineTests
     }
 
     [Fact]
+    public async Task StreamAsync_EnhanceRemovingACard_UsesTheRevisePromptWithTheCurrentText()
+    {
+        var client = new FakeChatClient().Reply(Structured);
+        var engine = CreateEngine(client);
+        var neon = new EnhancementSpec("Neon Glow", "Magenta and cyan signs.", "lighting");
+        var operation = new TextOperation.Enhance("A fox.\nMy own line.", [neon]) { Removing = [GoldenHour] };
+
+        await CollectAsync(engine.StreamAsync(operation, CancellationToken.None));
+
+        var call = Assert.Single(client.Calls);
+        Assert.Equal(RevisePrompt.System, call.System);
+        Assert.Contains("<prompt>\nA fox.\nMy own line.\n</prompt>", call.User, StringComparison.Ordinal);
+        Assert.Contains("Take out (1):\n<enhancement category=\"lighting\">\nGolden Hour: Low warm sun", call.User, StringComparison.Ordinal);
+        Assert.Contains("Apply (1):\n<enhancement category=\"lighting\">\nNeon Glow: Magenta", call.User, StringComparison.Ordinal);
+        Assert.Equal(PromptOperation.Enhance, Assert.Single(_observer.Records).Operation);
+    }
+
+    [Fact]
     public async Task StreamAsync_FailureBeforeFirstDelta_TriesTheNextModel()
     {
         var primary = new FakeChatClient().Throw(Status(503));

@@ -44,6 +44,45 @@ public sealed class OfflinePromptEngineTests
         Assert.StartsWith("A fox crosses a snowy road.\n\n", second.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Enhance_ReplacingCardAfterHandEdits_SwapsOnlyThatClause()
+    {
+        var text = _engine.Enhance("A fox crosses a snowy road.", [Card("lighting/golden-hour"), Card("style/16mm-documentary")]);
+        var edited = text + "\nThe fox stops to sniff the air.";
+
+        var swapped = _engine.Enhance(edited, [Card("lighting/neon-glow")], [Card("lighting/golden-hour")]);
+
+        Assert.Equal(
+            _engine.Enhance("A fox crosses a snowy road.\n\nThe fox stops to sniff the air.", [Card("lighting/neon-glow"), Card("style/16mm-documentary")]),
+            swapped);
+        Assert.DoesNotContain("Golden Hour", swapped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StreamAsync_RemovingOneCard_TakesOutItsClauseAndKeepsTheRest()
+    {
+        var text = _engine.Enhance("A fox crosses a snowy road.", [Card("lighting/golden-hour"), Card("camera-angles/low-angle")]);
+        var operation = new TextOperation.Enhance(text + "\nIt looks back once.", []) { Removing = [Card("camera-angles/low-angle")] };
+
+        EngineText? final = null;
+        await foreach (var chunk in _engine.StreamAsync(operation, CancellationToken.None))
+        {
+            final = chunk.Final ?? final;
+        }
+
+        Assert.Equal("A fox crosses a snowy road.\n\nIt looks back once.\n\n" + GoldenHourClause, final?.Text);
+    }
+
+    [Fact]
+    public void Enhance_RemovingCardWhoseClauseIsGone_LeavesTextAsItIs()
+    {
+        const string text = "A fox crosses a snowy road.\nIt looks back once.";
+
+        var result = _engine.Enhance(text, [], [Card("lighting/golden-hour")]);
+
+        Assert.Equal(text, result);
+    }
+
     [Theory]
     [InlineData("lighting")]
     [InlineData("LIGHTING")]

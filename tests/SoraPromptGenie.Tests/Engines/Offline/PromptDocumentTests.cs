@@ -40,4 +40,14 @@ public sealed class PromptDocumentTests
         Assert.Equal(line, document.Scene);
         Assert.Empty(document.Clauses);
     }
+
+    [Fact]
+    public void Without_CategoryByAnyCase_DropsOnlyThatClause()
+    {
+        var document = PromptDocument.Parse("A fox.\n\nCamera Angles: low\nLighting: lamp\nStyle: grainy", Catalog);
+
+        var without = document.Without("LIGHTING");
+
+        Assert.Equal("A fox.\n\nCamera Angles: low\nStyle: grainy", without.Render());
+    }
 }

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SoraPromptGenie.Ops.Configuration;
+using SoraPromptGenie.Studio;
+
+namespace SoraPromptGenie.Tests.Studio;
+
+public sealed class ClientCircuitsTests
+{
+    private readonly ClientCircuits _circuits = new(Options.Create(new StudioOptions { MaxCircuitsPerClient = 2 }), NullLogger<ClientCircuits>.Instance);
+
+    [Fact]
+    public void Admit_OverTheCapForOneClient_IsRefusedWhileOtherClientsAreNot()
+    {
+        var first = new CircuitAdmission(_circuits);
+        var second = new CircuitAdmission(_circuits);
+        var third = new CircuitAdmission(_circuits);
+
+        var admitted = (first.Admit("203.0.113.7"), second.Admit("203.0.113.7"), third.Admit("203.0.113.7"));
+
+        Assert.Equal((true, true, false), admitted);
+        Assert.True(new CircuitAdmission(_circuits).Admit("198.51.100.1"));
+        Assert.Equal(2, _circuits.OpenFor("203.0.113.7"));
+    }
+
+    [Fact]
+    public async Task CircuitClosed_AdmittedCircuit_FreesItsPlaceOnce()
+    {
+        var first = new CircuitAdmission(_circuits);
+        first.Admit("203.0.113.7");
+        new CircuitAdmission(_circuits).Admit("203.0.113.7");
+
+        await first.OnCircuitClosedAsync(null!, CancellationToken.None);
+        first.Dispose();
+
+        Assert.Equal(1, _circuits.OpenFor("203.0.113.7"));
+        Assert.True(new CircuitAdmission(_circuits).Admit("203.0.113.7"));
+    }
+
+    [Fact]
+    public void Dispose_RefusedCircuit_FreesNothing()
+    {
+        new CircuitAdmission(_circuits).Admit("203.0.113.7");
+        new CircuitAdmission(_circuits).Admit("203.0.113.7");
+        var refused = new CircuitAdmission(_circuits);
+        refused.Admit("203.0.113.7");
+
+        refused.Dispose();
+
+        Assert.Equal(2, _circuits.OpenFor("203.0.113.7"));
+    }
+
+    [Fact]
+    public void Admit_SameCircuitAgain_CountsOnce()
+    {
+        var admission = new CircuitAdmission(_circuits);
+
+        admission.Admit("203.0.113.7");
+        admission.Admit("203.0.113.7");
+
+        Assert.Equal(1, _circuits.OpenFor("203.0.113.7"));
+    }
+
+    [Theory]
+    [InlineData("Studio:MaxCircuitsPerClient", "0")]
+    [InlineData("Studio:MaxCircuitsPerClient", "many")]
+    [InlineData("Studio:DisconnectedCircuitMaxRetained", "-1")]
+    [InlineData("Studio:DisconnectedCircuitRetentionSeconds", "0")]
+    [InlineData("Studio:DisconnectedCircuitRetentionSeconds", "1.5")]
+    public void Validate_BadValue_OneLineNamingTheKey(string key, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
+        var problems = new ConfigurationProblems();
+
+        StudioOptions.Validate(configuration, problems);
+
+        var failure = Assert.Throws<ConfigurationProblemsException>(problems.ThrowIfAny);
+        Assert.StartsWith(key + ": ", Assert.Single(failure.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_GoodValues_NoProblems()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+        [
+            new("Studio:MaxCircuitsPerClient", "5"),
+            new("Studio:DisconnectedCircuitMaxRetained", "0"),
+            new("Studio:DisconnectedCircuitRetentionSeconds", "30"),
+        ]).Build();
+        var problems = new ConfigurationProblems();
+
+        StudioOptions.Validate(configuration, problems);
+
+        problems.ThrowIfAny();
+    }
+}
