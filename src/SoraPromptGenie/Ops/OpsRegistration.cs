@@ -52,6 +52,7 @@ public static class OpsRegistration
     public static WebApplication UseOps(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecureCookies();
         app.UseRequestId();
         app.UseErrorTracking();
         app.UseRequestLogging();

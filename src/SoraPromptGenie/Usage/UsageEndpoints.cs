@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Errors;
+using SoraPromptGenie.Ops.Security;
 
 namespace SoraPromptGenie.Usage;
 
@@ -54,7 +53,7 @@ public static class UsageEndpoints
             return ApiResults.NotFound();
         }
 
-        if (!IsAdmin(http.Request, options.Value.AdminToken))
+        if (AdminToken.From(options.Value.AdminToken)?.IsPresentedBy(http.Request) != true)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, "Send the admin token as 'Authorization: Bearer <ADMIN_TOKEN>'.");
@@ -78,20 +77,6 @@ public static class UsageEndpoints
             .Select(g => Summarize(g.Key.Operation, g.Key.Model, [.. g]))
             .ToList();
         return TypedResults.Ok(new UsageReport(start, end, Summarize("all", "all", rows), groups));
-    }
-
-    internal static bool IsAdmin(HttpRequest request, string adminToken)
-    {
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        // Hashing first makes the comparison constant-time whatever the lengths.
-        var given = SHA256.HashData(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()));
-        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(adminToken));
-        return CryptographicOperations.FixedTimeEquals(given, expected);
     }
 
     private static UsageGroup Summarize(string operation, string model, IReadOnlyList<CallRow> rows)

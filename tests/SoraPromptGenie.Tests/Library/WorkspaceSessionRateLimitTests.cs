@@ -24,7 +24,8 @@ public sealed partial class WorkspaceSessionRateLimitTests(WorkspaceRateLimitApp
     [Fact]
     public async Task PostSession_OverTheGeneralLimit_Answers429AndCreatesNoLibrary()
     {
-        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        // Outside Development the app's cookies are Secure, so the client sends the antiforgery cookie back over HTTPS only.
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
         var studio = await client.GetStringAsync(new Uri("/", UriKind.Relative));
         var token = AntiforgeryField().Match(studio) is { Success: true } match
             ? match.Groups["token"].Value

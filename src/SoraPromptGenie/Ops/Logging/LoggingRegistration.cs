@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticAssets;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting;
@@ -17,6 +18,8 @@ public static class LoggingRegistration
     public const int RetainedFiles = 5;
     private const string TextTemplate =
         "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj} {RequestId}{NewLine}{Exception}";
+
+    private const string CircuitPathPrefix = "_blazor";
 
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
@@ -70,7 +73,7 @@ public static class LoggingRegistration
 
     /// <summary>
     /// <c>POST /api/enhance-prompt 200 in 1234ms</c> with the request id; server errors at Error, /api and pages at
-    /// Information, static assets at Debug so they do not drown the file.
+    /// Information, what the studio's asset and circuit endpoints served at Debug so they do not drown the file.
     /// </summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(options =>
     {
@@ -79,14 +82,34 @@ public static class LoggingRegistration
         // ":l" keeps the rendered message unquoted in LOG_FORMAT=json too (the text format's ":lj" only covers text).
         options.MessageTemplate = "{RequestMethod:l} {RequestPath:l} {StatusCode} in {Elapsed:0}ms";
         options.IncludeQueryInRequestPath = false;
-        options.GetLevel = (context, _, exception) =>
-            exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
-            : context.Request.Path.StartsWithSegments("/_framework") || context.Request.Path.StartsWithSegments("/_content")
-                || context.Request.Path.StartsWithSegments("/_blazor") || Path.HasExtension(context.Request.Path.Value) ? LogEventLevel.Debug
-            : LogEventLevel.Information;
+        options.GetLevel = (context, _, exception) => RequestLevel(context, exception);
         options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("RequestId", context.TraceIdentifier);
     });
 
+    /// <summary>
+    /// Debug only for what an asset or circuit endpoint actually served: judging by the path (a dot in the last
+    /// segment, a <c>/_framework</c> prefix) would also hide probes such as <c>/.env</c> or <c>/wp-login.php</c>.
+    /// </summary>
+    public static LogEventLevel RequestLevel(HttpContext context, Exception? exception)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var status = context.Response.StatusCode;
+        if (exception is not null || status >= StatusCodes.Status500InternalServerError)
+        {
+            return LogEventLevel.Error;
+        }
+
+        return status < StatusCodes.Status400BadRequest && IsAssetOrCircuit(context.GetEndpoint()) ? LogEventLevel.Debug : LogEventLevel.Information;
+    }
+
+    /// <summary>A file from the static web assets manifest, or Blazor's own <c>/_blazor</c> hub and its helpers.</summary>
+    private static bool IsAssetOrCircuit(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<StaticAssetDescriptor>() is not null
+        || (endpoint is RouteEndpoint route && route.RoutePattern.RawText is { } pattern
+            && pattern.TrimStart('/').StartsWith(CircuitPathPrefix, StringComparison.Ordinal));
+
     private static ITextFormatter Formatter(bool json) =>
-        json ? new RenderedCompactJsonFormatter() : new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture);
+        json
+            ? new RenderedCompactJsonFormatter()
+            : new EscapingTextFormatter(new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace SoraPromptGenie.Ops.Security;
 
-/// <summary>Forwarded headers from trusted proxies only, CORS from the configured origins, and security headers.</summary>
+/// <summary>Forwarded headers from trusted proxies only, CORS from the configured origins, Secure cookies and security headers.</summary>
 public static class SecurityRegistration
 {
     public const string CorsPolicy = "site";
@@ -37,17 +37,28 @@ public static class SecurityRegistration
                 .WithMethods("GET", "POST", "PUT", "DELETE")
                 .WithExposedHeaders("X-Request-Id", "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Retry-After", "ETag")));
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+
+        // Outside Development every cookie the app sets (antiforgery, workspace) is Secure, also when a TLS proxy's
+        // X-Forwarded-Proto is missing or untrusted; in Development only on HTTPS, so plain http://localhost works.
+        // The cookie policy upgrades the flag as cookies are written; setting the antiforgery cookie's own policy to
+        // Always would instead make every page rendered over plain HTTP fail.
+        services.AddOptions<CookiePolicyOptions>().Configure<IHostEnvironment>((cookies, environment) =>
+            cookies.Secure = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         return services;
     }
 
+    /// <summary>Applies the cookie policy; runs after the forwarded headers, so a request a trusted proxy took over TLS counts as HTTPS.</summary>
+    public static IApplicationBuilder UseSecureCookies(this IApplicationBuilder app) => app.UseCookiePolicy();
+
     /// <summary>
     /// Content-Security-Policy that the Blazor Server UI lives with: its scripts and styles are served by the app, the
-    /// circuit uses a same-origin WebSocket, and Blazor injects inline style attributes.
+    /// circuit uses a same-origin WebSocket (which <c>connect-src 'self'</c> covers: CSP level 3 matches ws: and wss:
+    /// of the page's own host), and Blazor injects inline style attributes.
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, IHostEnvironment environment)
     {
         const string csp = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; " +
-            "img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; " +
+            "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
             "form-action 'self'; frame-ancestors 'none'";
         if (!environment.IsDevelopment())
         {

@@ -3,9 +3,11 @@ using System.Text.RegularExpressions;
 namespace SoraPromptGenie.Ops.Sentry;
 
 /// <summary>
-/// Removes credentials from everything sent to Sentry: Authorization, Cookie and API-key headers, cookies, request
-/// bodies, and any occurrence of the configured secrets (the LLM API key, the admin token) or of a bearer token or
-/// OpenRouter-style key in messages, exception values, tags, extras and breadcrumbs.
+/// Removes credentials and users' words from everything sent to Sentry: Authorization, Cookie and API-key headers,
+/// cookies, request bodies, and any occurrence of the configured secrets (the LLM API key, the admin token), of a
+/// bearer token or OpenRouter-style key, of a share token in a share URL (<c>/api/shared/{token}</c>,
+/// <c>/p/{token}</c>, which opens the prompt to anyone holding it) or of a library search term (<c>q=</c>) in URLs,
+/// query strings, messages, exception values, transaction and span names, tags, extras and breadcrumbs.
 /// </summary>
 public sealed partial class SentryScrubber
 {
@@ -40,30 +42,36 @@ public sealed partial class SentryScrubber
             exception.Value = ScrubText(exception.Value);
         }
 
+        sentryEvent.TransactionName = ScrubText(sentryEvent.TransactionName);
         ScrubRequest(sentryEvent.Request);
-        foreach (var (key, value) in sentryEvent.Tags.ToList())
-        {
-            if (ScrubText(value) is { } scrubbed && scrubbed != value)
-            {
-                sentryEvent.SetTag(key, scrubbed);
-            }
-        }
-
-        foreach (var (key, value) in sentryEvent.Extra.ToList())
-        {
-            if (value is string text && ScrubText(text) != text)
-            {
-                sentryEvent.SetExtra(key, ScrubText(text));
-            }
-        }
-
+        ScrubTags(sentryEvent);
+        ScrubExtra(sentryEvent);
         return sentryEvent;
     }
 
     public SentryTransaction Scrub(SentryTransaction transaction)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+
+        // A route that matched is named by its template ("GET /p/{Token}"); an unmatched one by its raw path.
+        if (ScrubText(transaction.Name) is { } name && name != transaction.Name)
+        {
+            ((IEventLike)transaction).TransactionName = name;
+        }
+
+        transaction.Description = ScrubText(transaction.Description);
         ScrubRequest(transaction.Request);
+        ScrubTags(transaction);
+        ScrubExtra(transaction);
+        ScrubData(transaction);
+        foreach (var span in transaction.Spans)
+        {
+            span.Description = ScrubText(span.Description);
+            ScrubTags(span);
+            ScrubExtra(span);
+            ScrubData(span);
+        }
+
         return transaction;
     }
 
@@ -95,7 +103,42 @@ public sealed partial class SentryScrubber
         }
 
         text = BearerToken().Replace(text, "Bearer " + Redacted);
-        return ProviderKey().Replace(text, Redacted);
+        text = ProviderKey().Replace(text, Redacted);
+        text = ShareToken().Replace(text, "${route}" + Redacted);
+        return SearchTerm().Replace(text, "${key}" + Redacted);
+    }
+
+    private void ScrubTags(IHasTags target)
+    {
+        foreach (var (key, value) in target.Tags.ToList())
+        {
+            if (ScrubText(value) is { } scrubbed && scrubbed != value)
+            {
+                target.SetTag(key, scrubbed);
+            }
+        }
+    }
+
+    private void ScrubExtra(IHasExtra target)
+    {
+        foreach (var (key, value) in target.Extra.ToList())
+        {
+            if (value is string text && ScrubText(text) is { } scrubbed && scrubbed != text)
+            {
+                target.SetExtra(key, scrubbed);
+            }
+        }
+    }
+
+    private void ScrubData(IHasData target)
+    {
+        foreach (var (key, value) in target.Data.ToList())
+        {
+            if (value is string text && ScrubText(text) is { } scrubbed && scrubbed != text)
+            {
+                target.SetData(key, scrubbed);
+            }
+        }
     }
 
     private void ScrubRequest(SentryRequest? request)
@@ -130,4 +173,16 @@ public sealed partial class SentryScrubber
 
     [GeneratedRegex(@"\bsk-[A-Za-z0-9_-]{16,}", RegexOptions.CultureInvariant)]
     private static partial Regex ProviderKey();
+
+    /// <summary>
+    /// The segment after <c>/api/shared/</c> or <c>/p/</c> at the start of a path: after a scheme and host, at the
+    /// start of the text, or after a space, quote or <c>=</c> (a transaction name, a log message, a data value).
+    /// Route templates (<c>{token}</c>) are left readable.
+    /// </summary>
+    [GeneratedRegex(@"(?<route>(?:^|(?<=[\s""'=(])|(?<=\b[a-z][a-z0-9+.-]*://[^/\s?#]+))(?:/api/shared/|/p/))(?!\{)[^/?#\s""'&)]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ShareToken();
+
+    /// <summary>The value of a <c>q</c> query parameter (the library's search), in a URL or a bare query string.</summary>
+    [GeneratedRegex(@"(?<key>(?:^|(?<=[?&;]))q=)[^&#\s""']+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SearchTerm();
 }

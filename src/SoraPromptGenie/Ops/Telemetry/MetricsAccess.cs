@@ -1,25 +1,31 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Security;
 
 namespace SoraPromptGenie.Ops.Telemetry;
 
 /// <summary>
-/// Who may scrape /metrics: a caller on this machine (a local Prometheus or agent, or an operator with curl), or anyone
-/// presenting <c>Authorization: Bearer ADMIN_TOKEN</c>. The client address is the one left after forwarded headers
-/// were applied, so a request relayed by a trusted proxy counts as its real client, not as loopback.
+/// Who may scrape /metrics: a caller on this machine that reached the app directly (a local Prometheus or agent, or
+/// an operator with curl), or anyone presenting <c>Authorization: Bearer ADMIN_TOKEN</c>. A request that carries any
+/// forwarded header came through a proxy, or claims to have, so it must present the token even from loopback: the
+/// connection address is then the proxy's, and a header the forwarded-headers middleware could not parse would
+/// otherwise leave it looking local.
 /// </summary>
 public sealed class MetricsAccess(string? adminToken)
 {
-    private readonly byte[]? _token = string.IsNullOrEmpty(adminToken) ? null : Encoding.UTF8.GetBytes(adminToken);
+    /// <summary>What proxies send, and where the forwarded-headers middleware moves the values it applied.</summary>
+    private static readonly string[] ForwardedHeaders =
+    [
+        "X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host", "Forwarded", "X-Real-IP",
+        "X-Original-For", "X-Original-Proto", "X-Original-Host",
+    ];
+
+    private readonly AdminToken? _token = AdminToken.From(adminToken);
 
     public bool IsAllowed(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var client = context.ClientAddress();
-        return IPAddress.IsLoopback(client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client) || HasToken(context);
+        return (IsLocal(context) && !WasForwarded(context.Request)) || _token?.IsPresentedBy(context.Request) == true;
     }
 
     public Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -38,21 +44,11 @@ public sealed class MetricsAccess(string? adminToken)
             "Metrics are served to local callers, or with Authorization: Bearer ADMIN_TOKEN.");
     }
 
-    private bool HasToken(HttpContext context)
+    private static bool IsLocal(HttpContext context)
     {
-        if (_token is null)
-        {
-            return false;
-        }
-
-        var header = context.Request.Headers.Authorization.ToString();
-        const string scheme = "Bearer ";
-        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        var presented = Encoding.UTF8.GetBytes(header[scheme.Length..].Trim());
-        return CryptographicOperations.FixedTimeEquals(presented, _token);
+        var client = context.ClientAddress();
+        return IPAddress.IsLoopback(client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client);
     }
+
+    private static bool WasForwarded(HttpRequest request) => ForwardedHeaders.Any(request.Headers.ContainsKey);
 }

@@ -36,4 +36,22 @@ public sealed class JsonLogFormatTests(JsonLogsAppFactory app) : IClassFixture<J
         var messages = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement.GetProperty("@m").GetString()!);
         Assert.Contains(messages, m => m.StartsWith("LLM call Expand model=test/primary-model engine=127.0.0.1:test/primary-model outcome=ok in ", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task CombinedLog_JsonFormat_PathWithLineBreaksAndEscapesStaysOneObject()
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetPathAsync("/api/probe%0d%0aforged%1b[2J");
+        var requestId = response.Header(RequestContext.RequestIdHeader)!;
+        var log = await LogFiles.WaitForAsync(
+            Path.Combine(app.LogDirectory, "combined.log"),
+            text => text.Contains(requestId, StringComparison.Ordinal));
+
+        var line = Assert.Single(log.Split('\n'), l => l.Contains(requestId, StringComparison.Ordinal));
+        var request = JsonDocument.Parse(line).RootElement;
+        Assert.Equal("/api/probe\r\nforged\u001b[2J", request.GetProperty("RequestPath").GetString());
+        Assert.StartsWith("GET /api/probe\r\nforged\u001b[2J 404 in ", request.GetProperty("@m").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', log);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using SoraPromptGenie.FakeUpstream;
 using SoraPromptGenie.Ops;
@@ -95,6 +96,54 @@ public sealed partial class RequestLoggingTests : IClassFixture<NoFallbackAppFac
         Assert.DoesNotContain(AppFactory.ApiKey, all, StringComparison.Ordinal);
         Assert.DoesNotContain(AppFactory.ApiKey[..10], all, StringComparison.Ordinal);
         Assert.DoesNotContain("Bearer", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_PathWithEncodedLineBreaksAndEscapes_LogsOneLineWithThemEscaped()
+    {
+        var forged = $"2026-01-01 00:00:00.000 +00:00 [ERR] Database unreachable forged-{Guid.NewGuid():N}";
+
+        using var response = await _client.GetPathAsync($"/api/probe%0d%0a{Uri.EscapeDataString(forged)}%1b[2J%e2%80%a8end");
+        var requestId = response.Header(RequestContext.RequestIdHeader)!;
+        var log = await LogFiles.WaitForAsync(CombinedLog, text => text.Contains(requestId, StringComparison.Ordinal));
+
+        var line = Assert.Single(log.Split('\n'), l => l.Contains(forged, StringComparison.Ordinal));
+        Assert.Contains($"[INF] GET /api/probe\\r\\n{forged}\\x1b[2J\\u2028end 404 in ", line, StringComparison.Ordinal);
+        Assert.EndsWith(requestId, line, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', log);
+        Assert.DoesNotContain('\u2028', log);
+    }
+
+    [Theory]
+    [InlineData("/.env")]
+    [InlineData("/wp-login.php")]
+    [InlineData("/_framework/config.php")]
+    [InlineData("/_content/backup.zip")]
+    [InlineData("/_blazor/.git/config")]
+    public async Task Get_ProbeForFileThatIsNotAnAsset_LogsAtInformation(string path)
+    {
+        using var response = await _client.GetPathAsync(path);
+        var requestId = response.Header(RequestContext.RequestIdHeader)!;
+        var log = await LogFiles.WaitForAsync(CombinedLog, text => text.Contains(requestId, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var line = Assert.Single(log.Split('\n'), l => l.Contains(requestId, StringComparison.Ordinal));
+        Assert.Contains($"[INF] GET {path} 404 in ", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/app.css")]
+    [InlineData("/js/studio.js")]
+    public async Task Get_StaticAssetServed_NotLoggedAtInformation(string path)
+    {
+        using var asset = await _client.GetPathAsync(path);
+        using var next = await _client.GetPathAsync("/api/health");
+        var requestId = next.Header(RequestContext.RequestIdHeader)!;
+        var log = await LogFiles.WaitForAsync(CombinedLog, text => text.Contains(requestId, StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.Contains(requestId, log, StringComparison.Ordinal);
+        Assert.DoesNotContain($"GET {path} ", log, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\[INF\] POST /api/enhance-prompt 200 in \d+ms \S+")]

@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.Mvc.Testing;
+using SoraPromptGenie.Library;
 
 namespace SoraPromptGenie.Tests.Ops.Security;
 
 public sealed class DevelopmentSecurityTests(DevelopmentAppFactory app) : IClassFixture<DevelopmentAppFactory>
 {
+    private const string AntiforgeryCookie = ".AspNetCore.Antiforgery.";
+
     [Fact]
     public async Task Https_Development_SendsNoHstsButOtherHeaders()
     {
@@ -15,5 +18,46 @@ public sealed class DevelopmentSecurityTests(DevelopmentAppFactory app) : IClass
         Assert.Equal("Development", body.GetProperty("environment").GetString());
         Assert.Null(response.Header("Strict-Transport-Security"));
         Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
+    }
+
+    [Fact]
+    public async Task GetPage_PlainRequestInDevelopment_AntiforgeryCookieIsNotSecure()
+    {
+        var cookies = await app.Server.GetPageCookiesAsync(CookieRequests.TrustedProxy);
+
+        Assert.False(CookieRequests.IsSecure(cookies.Cookie(AntiforgeryCookie)));
+    }
+
+    [Fact]
+    public async Task GetPage_HttpsForwardedByTrustedProxyInDevelopment_AntiforgeryCookieIsSecure()
+    {
+        var cookies = await app.Server.GetPageCookiesAsync(CookieRequests.TrustedProxy, forwardedProto: "https");
+
+        Assert.True(CookieRequests.IsSecure(cookies.Cookie(AntiforgeryCookie)));
+    }
+
+    [Fact]
+    public async Task GetPage_HttpsClaimedByUntrustedCallerInDevelopment_AntiforgeryCookieIsNotSecure()
+    {
+        var cookies = await app.Server.GetPageCookiesAsync(CookieRequests.Stranger, forwardedProto: "https");
+
+        Assert.False(CookieRequests.IsSecure(cookies.Cookie(AntiforgeryCookie)));
+    }
+
+    [Fact]
+    public async Task PostSession_HttpsForwardedByTrustedProxyInDevelopment_WorkspaceCookiesAreSecure()
+    {
+        var cookies = await app.PostNewWorkspaceCookiesAsync(CookieRequests.TrustedProxy, forwardedProto: "https");
+
+        Assert.True(CookieRequests.IsSecure(cookies.Cookie(WorkspaceAuth.CookieName + "=")));
+        Assert.True(CookieRequests.IsSecure(cookies.Cookie(WorkspaceSession.NewKeyCookie + "=")));
+    }
+
+    [Fact]
+    public async Task PostSession_PlainRequestInDevelopment_WorkspaceCookiesAreNotSecure()
+    {
+        var cookies = await app.PostNewWorkspaceCookiesAsync(CookieRequests.TrustedProxy);
+
+        Assert.False(CookieRequests.IsSecure(cookies.Cookie(WorkspaceAuth.CookieName + "=")));
     }
 }

@@ -28,6 +28,19 @@ public sealed class SecurityHeadersTests(SiteAppFactory app) : IClassFixture<Sit
     }
 
     [Fact]
+    public async Task Csp_Page_AllowsConnectionsToOwnOriginOnly()
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetPathAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var directives = response.Header("Content-Security-Policy")!.Split(';', StringSplitOptions.TrimEntries);
+        Assert.Equal("connect-src 'self'", Assert.Single(directives, d => d.StartsWith("connect-src", StringComparison.Ordinal)));
+        Assert.DoesNotContain(directives, d => d.Contains("ws:", StringComparison.Ordinal) || d.Contains("wss:", StringComparison.Ordinal) || d.Contains('*', StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Https_Production_SendsHsts()
     {
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(SiteAppFactory.SiteUrl) });

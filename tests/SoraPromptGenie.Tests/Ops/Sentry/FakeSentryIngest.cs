@@ -37,12 +37,17 @@ public sealed class FakeSentryIngest : IAsyncDisposable
     /// Waits for an error event envelope (not a performance transaction) containing <paramref name="marker"/>; the SDK
     /// sends from a background worker.
     /// </summary>
-    public async Task<string> WaitForEventAsync(string marker, TimeSpan timeout)
+    public Task<string> WaitForEventAsync(string marker, TimeSpan timeout) => WaitForAsync("event", marker, timeout);
+
+    /// <summary>Waits for a performance transaction envelope containing <paramref name="marker"/>.</summary>
+    public Task<string> WaitForTransactionAsync(string marker, TimeSpan timeout) => WaitForAsync("transaction", marker, timeout);
+
+    private async Task<string> WaitForAsync(string itemType, string marker, TimeSpan timeout)
     {
         var deadline = DateTimeOffset.UtcNow + timeout;
         while (DateTimeOffset.UtcNow < deadline)
         {
-            if (_envelopes.FirstOrDefault(e => e.Contains(marker, StringComparison.Ordinal) && e.Contains("{\"type\":\"event\"", StringComparison.Ordinal)) is { } envelope)
+            if (_envelopes.FirstOrDefault(e => e.Contains(marker, StringComparison.Ordinal) && e.Contains($"{{\"type\":\"{itemType}\"", StringComparison.Ordinal)) is { } envelope)
             {
                 return envelope;
             }
@@ -50,7 +55,7 @@ public sealed class FakeSentryIngest : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"No Sentry envelope containing '{marker}' within {timeout}; received {_envelopes.Count}.");
+        throw new TimeoutException($"No Sentry {itemType} envelope containing '{marker}' within {timeout}; received {_envelopes.Count}.");
     }
 
     public async ValueTask DisposeAsync()

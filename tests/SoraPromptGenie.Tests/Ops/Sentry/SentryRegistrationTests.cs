@@ -68,28 +68,11 @@ public sealed class SentryRegistrationTests(SentryRegistrationTests.SentryAppFac
     }
 
     /// <summary>The app reporting to a fake ingest, with the offline fallback and retries off so upstream errors reach the client.</summary>
-    public sealed class SentryAppFactory : AppFactory
+    public sealed class SentryAppFactory : SentryIngestAppFactory
     {
-        public FakeSentryIngest Ingest { get; private set; } = null!;
-
-        public override async Task InitializeAsync()
-        {
-            await base.InitializeAsync();
-            Ingest = await FakeSentryIngest.StartAsync();
-        }
-
-        public override async Task DisposeAsync()
-        {
-            await base.DisposeAsync();
-
-            // The host binds the static SDK and its global hooks; later tests in this process must not carry them.
-            SentrySdk.Close();
-            await Ingest.DisposeAsync();
-        }
-
         protected override void Configure(IDictionary<string, string?> settings)
         {
-            settings["SENTRY_DSN"] = Ingest.Dsn;
+            base.Configure(settings);
             settings["LLM_FALLBACK_TO_OFFLINE"] = "false";
             settings["Llm:MaxRetries"] = "1";
         }

@@ -1,3 +1,4 @@
+using Sentry.Extensibility;
 using Sentry.Protocol;
 using SoraPromptGenie.Ops.Sentry;
 
@@ -66,6 +67,93 @@ public sealed class SentryScrubberTests
         Assert.Equal(expected, scrubbed);
     }
 
+    [Theory]
+    [InlineData("https://sora.example.com/api/shared/Zq8vK2mN4pR7", "https://sora.example.com/api/shared/[redacted]")]
+    [InlineData("http://localhost:5000/p/Zq8vK2mN4pR7?utm=x", "http://localhost:5000/p/[redacted]?utm=x")]
+    [InlineData("GET /p/Zq8vK2mN4pR7", "GET /p/[redacted]")]
+    [InlineData("/api/shared/Zq8vK2mN4pR7/extra", "/api/shared/[redacted]/extra")]
+    [InlineData("share link '/p/Zq8vK2mN4pR7' revoked", "share link '/p/[redacted]' revoked")]
+    [InlineData("url=/api/shared/Zq8vK2mN4pR7", "url=/api/shared/[redacted]")]
+    [InlineData("GET /api/shared/{token}", "GET /api/shared/{token}")]
+    [InlineData("GET /p/{Token}", "GET /p/{Token}")]
+    [InlineData("/static/p/logo.png", "/static/p/logo.png")]
+    [InlineData("?q=fox%20in%20snow&page=2", "?q=[redacted]&page=2")]
+    [InlineData("q=fox", "q=[redacted]")]
+    [InlineData("https://sora.example.com/api/prompts?page=1&Q=secret+idea", "https://sora.example.com/api/prompts?page=1&Q=[redacted]")]
+    [InlineData("freq=3&seq=4", "freq=3&seq=4")]
+    public void ScrubText_ShareTokensAndSearchTerms_AreRedacted(string input, string expected)
+    {
+        var scrubbed = _scrubber.ScrubText(input);
+
+        Assert.Equal(expected, scrubbed);
+    }
+
+    [Fact]
+    public void Scrub_EventOnShareRequestWithSearch_RemovesTokenAndTermEverywhere()
+    {
+        const string token = "Zq8vK2mN4pR7";
+        const string term = "my+secret+idea";
+        var sentryEvent = new SentryEvent(new InvalidOperationException($"loading /p/{token} failed"))
+        {
+            Message = new SentryMessage { Message = $"GET /api/shared/{token}", Formatted = $"GET /api/shared/{token}" },
+            TransactionName = $"GET /api/shared/{token}",
+        };
+        sentryEvent.SentryExceptions = [new SentryException { Type = "InvalidOperationException", Value = $"loading /p/{token} failed" }];
+        sentryEvent.Request.Url = $"https://sora.example.com/p/{token}";
+        sentryEvent.Request.QueryString = $"?q={term}";
+        sentryEvent.Request.Headers["Referer"] = $"https://sora.example.com/api/prompts?q={term}";
+        sentryEvent.SetTag("url", $"https://sora.example.com/api/shared/{token}");
+        sentryEvent.SetExtra("path", $"/p/{token}");
+
+        var scrubbed = _scrubber.Scrub(sentryEvent);
+        var sent = Serialize(scrubbed);
+
+        Assert.DoesNotContain(token, sent, StringComparison.Ordinal);
+        Assert.DoesNotContain(term, sent, StringComparison.Ordinal);
+        Assert.Equal("https://sora.example.com/p/[redacted]", scrubbed.Request.Url);
+        Assert.Equal("?q=[redacted]", scrubbed.Request.QueryString);
+        Assert.Equal("GET /api/shared/[redacted]", scrubbed.TransactionName);
+    }
+
+    [Fact]
+    public void Scrub_TransactionOfUnmatchedShareRequest_RemovesTokenFromNameRequestAndSpans()
+    {
+        const string token = "Zq8vK2mN4pR7";
+        var tracer = new TransactionTracer(HubAdapter.Instance, new TransactionContext($"GET /api/shared/{token}/x", "http.server", isSampled: true));
+        tracer.SetTag("http.url", $"/api/shared/{token}/x?q=fox");
+        var span = tracer.StartChild("http.client", $"GET https://sora.example.com/p/{token}?q=fox");
+        span.SetData("url", $"https://sora.example.com/p/{token}");
+        span.Finish();
+
+        // Finishing the tracer would hand it to the (disabled) hub, which drops its spans.
+        var transaction = new SentryTransaction(tracer) { Request = new SentryRequest { Url = $"http://localhost/api/shared/{token}/x", QueryString = "q=fox" } };
+
+        var scrubbed = _scrubber.Scrub(transaction);
+        var sent = Serialize(scrubbed);
+
+        Assert.DoesNotContain(token, sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("q=fox", sent, StringComparison.Ordinal);
+        Assert.Equal("GET /api/shared/[redacted]/x", scrubbed.Name);
+        Assert.Equal("GET https://sora.example.com/p/[redacted]?q=[redacted]", Assert.Single(scrubbed.Spans).Description);
+    }
+
+    [Fact]
+    public void Scrub_HttpBreadcrumbWithShareUrl_ReturnsCopyWithoutToken()
+    {
+        var breadcrumb = new Breadcrumb(
+            "GET /p/Zq8vK2mN4pR7 404",
+            "http",
+            new Dictionary<string, string> { ["url"] = "https://sora.example.com/api/shared/Zq8vK2mN4pR7?q=fox", ["method"] = "GET" },
+            "http",
+            BreadcrumbLevel.Info);
+
+        var scrubbed = _scrubber.Scrub(breadcrumb);
+
+        Assert.Equal("GET /p/[redacted] 404", scrubbed.Message);
+        Assert.Equal("https://sora.example.com/api/shared/[redacted]?q=[redacted]", scrubbed.Data!["url"]);
+        Assert.Equal("GET", scrubbed.Data["method"]);
+    }
+
     [Fact]
     public void Scrub_CleanBreadcrumb_ReturnsSameInstance()
     {
@@ -74,5 +162,16 @@ public sealed class SentryScrubberTests
         var scrubbed = _scrubber.Scrub(breadcrumb);
 
         Assert.Same(breadcrumb, scrubbed);
+    }
+
+    private static string Serialize(ISentryJsonSerializable value)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
+        {
+            value.WriteTo(writer, logger: null);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 }

@@ -87,6 +87,65 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.MetricsAppFactory 
         Assert.Contains("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("X-Forwarded-For", "not an address")]
+    [InlineData("X-Forwarded-For", "198.51.100.7")]
+    [InlineData("X-Forwarded-Proto", "https")]
+    [InlineData("X-Forwarded-Host", "sora.example.com")]
+    [InlineData("Forwarded", "for=198.51.100.7;proto=https")]
+    [InlineData("X-Real-IP", "198.51.100.7")]
+    public async Task Get_FromLoopbackWithForwardedHeaderWithoutToken_Returns401(string header, string value)
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add(ClientIpHeader, "127.0.0.1");
+        request.Headers.TryAddWithoutValidation(header, value);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Get_RelayedByTrustedProxyForLoopbackClientWithoutToken_Returns401()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add(ClientIpHeader, "127.0.0.1");
+        request.Headers.Add("X-Forwarded-For", "127.0.0.1");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_FromLoopbackWithForwardedHeaderAndToken_ReturnsPrometheusText()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add(ClientIpHeader, "127.0.0.1");
+        request.Headers.Add("X-Forwarded-For", "not an address");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Get_FromLoopbackWithoutForwardedHeaders_ReturnsPrometheusText()
+    {
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Add(ClientIpHeader, "127.0.0.1");
+
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private static async Task<PrometheusText> ScrapeAsync(HttpClient client)
     {
         using var response = await client.GetAsync("/metrics");
