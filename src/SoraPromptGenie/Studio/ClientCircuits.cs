@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.Options;
+using SoraPromptGenie.Ops.RateLimiting;
 
 namespace SoraPromptGenie.Studio;
 
@@ -7,9 +8,13 @@ namespace SoraPromptGenie.Studio;
 /// The studio circuits each client address holds open in this process, capped at
 /// <see cref="StudioOptions.MaxCircuitsPerClient"/>: one client opening tab after tab would otherwise hold about 2 MB of
 /// server memory per tab. A circuit counts from its admission until it closes, including while it waits disconnected
-/// for its tab to come back.
+/// for its tab to come back. Clients are counted as the rate limits count them (<see cref="ClientKey"/>): an IPv6 client
+/// by its network, so one subscriber's many addresses share one cap.
 /// </summary>
-public sealed partial class ClientCircuits(IOptions<StudioOptions> options, ILogger<ClientCircuits> logger)
+public sealed partial class ClientCircuits(
+    IOptions<StudioOptions> options,
+    IOptions<RateLimitingOptions> rateLimiting,
+    ILogger<ClientCircuits> logger)
 {
     private readonly Dictionary<string, int> _open = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -20,6 +25,7 @@ public sealed partial class ClientCircuits(IOptions<StudioOptions> options, ILog
     public bool TryOpen(string client)
     {
         ArgumentNullException.ThrowIfNull(client);
+        client = KeyOf(client);
         lock (_gate)
         {
             var open = _open.GetValueOrDefault(client);
@@ -37,6 +43,7 @@ public sealed partial class ClientCircuits(IOptions<StudioOptions> options, ILog
     public void Close(string client)
     {
         ArgumentNullException.ThrowIfNull(client);
+        client = KeyOf(client);
         lock (_gate)
         {
             if (_open.TryGetValue(client, out var open))
@@ -55,11 +62,15 @@ public sealed partial class ClientCircuits(IOptions<StudioOptions> options, ILog
 
     public int OpenFor(string client)
     {
+        ArgumentNullException.ThrowIfNull(client);
+        client = KeyOf(client);
         lock (_gate)
         {
             return _open.GetValueOrDefault(client);
         }
     }
+
+    private string KeyOf(string client) => ClientKey.For(client, rateLimiting.Value.Ipv6PrefixLength);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Studio circuit refused for client {ClientAddress}: {OpenCircuits} circuits already open")]
     private static partial void CircuitRefused(ILogger logger, string clientAddress, int openCircuits);

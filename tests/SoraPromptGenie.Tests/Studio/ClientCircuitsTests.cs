@@ -2,13 +2,17 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Ops.Configuration;
+using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Studio;
 
 namespace SoraPromptGenie.Tests.Studio;
 
 public sealed class ClientCircuitsTests
 {
-    private readonly ClientCircuits _circuits = new(Options.Create(new StudioOptions { MaxCircuitsPerClient = 2 }), NullLogger<ClientCircuits>.Instance);
+    private readonly ClientCircuits _circuits = new(
+        Options.Create(new StudioOptions { MaxCircuitsPerClient = 2 }),
+        Options.Create(new RateLimitingOptions()),
+        NullLogger<ClientCircuits>.Instance);
 
     [Fact]
     public void Admit_OverTheCapForOneClient_IsRefusedWhileOtherClientsAreNot()
@@ -22,6 +26,20 @@ public sealed class ClientCircuitsTests
         Assert.Equal((true, true, false), admitted);
         Assert.True(new CircuitAdmission(_circuits).Admit("198.51.100.1"));
         Assert.Equal(2, _circuits.OpenFor("203.0.113.7"));
+    }
+
+    [Fact]
+    public void Admit_AddressesOfOneIpv6Network_ShareOneCap()
+    {
+        var admitted = (
+            new CircuitAdmission(_circuits).Admit("2001:db8:1:2::1"),
+            new CircuitAdmission(_circuits).Admit("2001:db8:1:2::2"),
+            new CircuitAdmission(_circuits).Admit("2001:db8:1:2:ffff::3"));
+
+        Assert.Equal((true, true, false), admitted);
+        Assert.True(new CircuitAdmission(_circuits).Admit("2001:db8:1:3::1"));
+        Assert.True(new CircuitAdmission(_circuits).Admit("::ffff:203.0.113.9"));
+        Assert.Equal(1, _circuits.OpenFor("203.0.113.9"));
     }
 
     [Fact]
