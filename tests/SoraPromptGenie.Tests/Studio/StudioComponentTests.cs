@@ -34,7 +34,10 @@ public sealed class StudioComponentTests : StudioTestContext
 
         page.Find("[data-card-id='lighting/golden-hour']").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-card-id='lighting/golden-hour']").GetAttribute("aria-pressed")));
+        // The card is applied by a streamed engine call on the thread pool; on a busy machine that can take seconds.
+        page.WaitForAssertion(
+            () => Assert.Equal("true", page.Find("[data-card-id='lighting/golden-hour']").GetAttribute("aria-pressed")),
+            TimeSpan.FromSeconds(30));
         Assert.NotNull(page.Find("[data-card-id='lighting/golden-hour'] .check"));
         Assert.NotNull(page.Find("[data-testid='remove-lighting/golden-hour']"));
     }
