@@ -1,9 +1,9 @@
-using SoraPromptGenie.Ops.Configuration;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Components;
+using SoraPromptGenie.Ops.Configuration;
 
 namespace SoraPromptGenie.Studio;
 
