@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Data;
@@ -31,6 +32,9 @@ try
 
     const int PromptCount = 10_000;
     const int Iterations = 1_000;
+
+    // The benchmark's workspace holds more than the product's default caps allow, so it runs with caps that fit it.
+    var libraryOptions = Options.Create(new LibraryOptions { MaxPromptsPerWorkspace = PromptCount, MaxVersionsPerPrompt = Iterations + 1 });
     var workspace = await Seed.WorkspaceWithPromptsAsync(options, connectionString, PromptCount);
     Console.WriteLine($"Seeded one workspace with {PromptCount:N0} prompts on PostgreSQL ({server.Host}:{server.Port}).");
 
@@ -40,7 +44,7 @@ try
     var save = await Measure.RunAsync(Iterations, async i =>
     {
         await using var db = new PostgresAppDbContext(options);
-        var library = new LibraryService(db, TimeProvider.System);
+        var library = new LibraryService(db, TimeProvider.System, libraryOptions);
         var result = await library.UpdatePromptAsync(workspace.Id, promptId, version, new PromptDraft("Bench", $"Edit number {i}"), CancellationToken.None);
         version = result.Prompt!.Version;
     });
@@ -49,7 +53,7 @@ try
     var list = await Measure.RunAsync(Iterations, async _ =>
     {
         await using var db = new PostgresAppDbContext(options);
-        var page = await new LibraryService(db, TimeProvider.System).ListPromptsAsync(workspace.Id, null, 1, 50, CancellationToken.None);
+        var page = await new LibraryService(db, TimeProvider.System, libraryOptions).ListPromptsAsync(workspace.Id, null, 1, 50, CancellationToken.None);
         if (page.Items.Count != 50 || page.Total != PromptCount)
         {
             throw new InvalidOperationException("Unexpected page.");
@@ -60,14 +64,14 @@ try
     var deep = await Measure.RunAsync(200, async _ =>
     {
         await using var db = new PostgresAppDbContext(options);
-        await new LibraryService(db, TimeProvider.System).ListPromptsAsync(workspace.Id, null, 100, 50, CancellationToken.None);
+        await new LibraryService(db, TimeProvider.System, libraryOptions).ListPromptsAsync(workspace.Id, null, 100, 50, CancellationToken.None);
     });
     rows.Add(("list 50 of 10,000 (page 100)", 200, deep.P50, deep.P99, "ms"));
 
     var search = await Measure.RunAsync(200, async _ =>
     {
         await using var db = new PostgresAppDbContext(options);
-        await new LibraryService(db, TimeProvider.System).ListPromptsAsync(workspace.Id, "harbor 42", 1, 50, CancellationToken.None);
+        await new LibraryService(db, TimeProvider.System, libraryOptions).ListPromptsAsync(workspace.Id, "harbor 42", 1, 50, CancellationToken.None);
     });
     rows.Add(("search + list 50 of 10,000", 200, search.P50, search.P99, "ms"));
 

@@ -12,25 +12,25 @@ public sealed record PromptRequest
 {
     [Required(ErrorMessage = "title is required.")]
     [StringLength(SavedPromptConfiguration.MaxTitleLength, MinimumLength = 1, ErrorMessage = "title must be 1 to 200 characters.")]
-    [NoNulCharacter(ErrorMessage = "title must not contain a NUL character (\\u0000).")]
+    [StorableText]
     public string? Title { get; init; }
 
     [Required(ErrorMessage = "text is required.")]
     [StringLength(SavedPromptConfiguration.MaxTextLength, MinimumLength = 1, ErrorMessage = "text must be 1 to 10,000 characters.")]
-    [NoNulCharacter(ErrorMessage = "text must not contain a NUL character (\\u0000).")]
+    [StorableText]
     public string? Text { get; init; }
 
     [StringLength(64, ErrorMessage = "model must be at most 64 characters.")]
-    [NoNulCharacter(ErrorMessage = "model must not contain a NUL character (\\u0000).")]
+    [StorableText]
     public string? Model { get; init; }
 
     [StringLength(32, ErrorMessage = "size must be at most 32 characters.")]
-    [NoNulCharacter(ErrorMessage = "size must not contain a NUL character (\\u0000).")]
+    [StorableText]
     public string? Size { get; init; }
 
     [JsonConverter(typeof(StringOrNumberJsonConverter))]
     [StringLength(8, ErrorMessage = "seconds must be at most 8 characters.")]
-    [NoNulCharacter(ErrorMessage = "seconds must not contain a NUL character (\\u0000).")]
+    [StorableText]
     public string? Seconds { get; init; }
 
     public PromptDraft ToDraft() => new(Title!.Trim(), Text!, Model?.Trim(), Size?.Trim(), Seconds?.Trim());

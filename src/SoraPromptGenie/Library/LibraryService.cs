@@ -167,7 +167,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         Guid workspaceId, Guid promptId, string text, VersionSource source, int? expectedVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var saved = LibraryText.WithoutNul(text);
+        var saved = LibraryText.Cleaned(text);
         return AppendAsync(
             workspaceId, promptId, expectedVersion, p => new PromptDraft(p.Title, saved, p.Model, p.Size, p.Seconds), source, cancellationToken);
     }

@@ -233,9 +233,9 @@ public sealed class LibrarySession(
             return $"A saved prompt can hold at most {SavedPromptConfiguration.MaxTextLength:N0} characters.";
         }
 
-        if (LibraryText.HasNul(text) || LibraryText.HasNul(title))
+        if ((LibraryText.Problem("The prompt", text) ?? LibraryText.Problem("The title", title)) is { } problem)
         {
-            return "The prompt or its title contains a NUL character, which cannot be saved; remove it and save again.";
+            return problem;
         }
 
         if (string.IsNullOrWhiteSpace(title))

@@ -1,26 +1,44 @@
 using System.ComponentModel.DataAnnotations;
+using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Prompting;
 
 namespace SoraPromptGenie.Library;
 
 /// <summary>
-/// Text the library can store on every provider. PostgreSQL's <c>text</c> cannot hold U+0000 (SQLite can), so a NUL in a
-/// field or a search term is refused on both alike instead of failing inside PostgreSQL.
+/// Text the library stores. It takes the same characters as every prompt operation (<see cref="PromptCharacters"/>): no
+/// control character but tab and line breaks, and no bidirectional override, so a saved prompt can always be sent on to
+/// an AI operation or an export. That also keeps out U+0000, which PostgreSQL's <c>text</c> cannot hold (SQLite can).
 /// </summary>
 public static class LibraryText
 {
     public static bool HasNul(string? value) => value is not null && value.Contains('\0', StringComparison.Ordinal);
 
-    /// <summary>A NUL means nothing in a video prompt; an AI result carrying one is saved without it.</summary>
-    public static string WithoutNul(string value)
+    /// <summary>Null when <paramref name="value"/> may be stored, else the message naming <paramref name="field"/> and the character.</summary>
+    public static string? Problem(string field, string? value) =>
+        value is null ? null : PromptInput.Characters(field, value).Error;
+
+    /// <summary>An AI result is saved without the characters no prompt carries.</summary>
+    public static string Cleaned(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        return HasNul(value) ? value.Replace("\0", string.Empty, StringComparison.Ordinal) : value;
+        return PromptCharacters.Strip(value);
     }
 }
 
-/// <summary>Fails a string property that contains U+0000 (see <see cref="LibraryText"/>).</summary>
+/// <summary>
+/// Fails a string property holding a character no prompt carries (see <see cref="LibraryText"/>); the message names the
+/// field as the JSON body spells it and the character.
+/// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class NoNulCharacterAttribute : ValidationAttribute
+public sealed class StorableTextAttribute : ValidationAttribute
 {
-    public override bool IsValid(object? value) => value is not string text || !LibraryText.HasNul(text);
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        var member = validationContext.MemberName ?? validationContext.DisplayName;
+        var field = string.IsNullOrEmpty(member) ? "value" : char.ToLowerInvariant(member[0]) + member[1..];
+        return LibraryText.Problem(field, value as string) is { } problem
+            ? new ValidationResult(problem, member is null ? null : [member])
+            : ValidationResult.Success;
+    }
 }

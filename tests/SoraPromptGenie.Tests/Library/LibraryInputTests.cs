@@ -49,6 +49,49 @@ public abstract class LibraryInputTests<TFactory>(TFactory factory)
     }
 
     [Theory]
+    [InlineData("title", "\u001b[31m", "ESC")]
+    [InlineData("text", "\u0003", "Ctrl+C")]
+    [InlineData("text", "\u0007", "BEL")]
+    [InlineData("text", "\r", "carriage return")]
+    [InlineData("text", "\u202e", "right-to-left override")]
+    [InlineData("model", "\u001b", "ESC")]
+    public async Task PostAndPutPrompt_ControlCharacterInAField_Return400NamingFieldAndCharacter(string field, string inserted, string name)
+    {
+        var workspace = await _client.CreateWorkspaceAsync();
+        var prompt = await _client.CreatePromptAsync(workspace.Key, "Harbor", "A misty harbor at dawn.");
+        var body = new Dictionary<string, string>
+        {
+            ["title"] = "Harbor",
+            ["text"] = "A misty harbor at dawn.",
+            ["model"] = "sora-2",
+        };
+        body[field] = body[field][..1] + inserted + body[field][1..];
+
+        using var created = await _client.SendAsync(HttpMethod.Post, "/api/prompts", workspace.Key, body);
+        using var updated = await _client.SendAsync(HttpMethod.Put, $"/api/prompts/{prompt.Id}", workspace.Key, body, ifMatch: "*");
+
+        foreach (var response in new[] { created, updated })
+        {
+            var message = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+            Assert.Contains(field, message, StringComparison.Ordinal);
+            Assert.Contains(name, message, StringComparison.Ordinal);
+        }
+
+        using var stored = await _client.SendAsync(HttpMethod.Get, $"/api/prompts/{prompt.Id}", workspace.Key);
+        Assert.Equal("A misty harbor at dawn.", (await stored.ReadAsync<PromptResponse>()).Text);
+    }
+
+    [Fact]
+    public async Task PostPrompt_TextWithTabsAndCrlfLineBreaks_IsSaved()
+    {
+        var workspace = await _client.CreateWorkspaceAsync();
+
+        var prompt = await _client.CreatePromptAsync(workspace.Key, "Harbor", "A misty harbor.\r\n\tBoats rock.");
+
+        Assert.Equal("A misty harbor.\r\n\tBoats rock.", prompt.Text);
+    }
+
+    [Theory]
     [InlineData("/api/prompts?q=fox%00")]
     [InlineData("/api/prompts/{id}/versions?q=%00")]
     public async Task List_NulInSearch_Returns400ValidationFailed(string url)
@@ -130,14 +173,14 @@ public abstract class LibraryInputTests<TFactory>(TFactory factory)
     }
 
     [Fact]
-    public async Task SaveTextVersion_AiResultWithNul_IsSavedWithoutIt()
+    public async Task SaveTextVersion_AiResultWithControlCharacters_IsSavedWithoutThem()
     {
         var workspace = await _client.CreateWorkspaceAsync();
         var prompt = await _client.CreatePromptAsync(workspace.Key, "Harbor", "A misty harbor at dawn.");
         await using var db = factory.Database.CreateContext();
 
         var result = await new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions())).SaveTextVersionAsync(
-            workspace.WorkspaceId, prompt.Id, "A misty\0 harbor at dusk.", new VersionSource(VersionOperations.Structure), null, CancellationToken.None);
+            workspace.WorkspaceId, prompt.Id, "A misty\0 harbor\u001b[2J at dusk.\u202e", new VersionSource(VersionOperations.Structure), null, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
         Assert.Equal("A misty harbor at dusk.", result.Prompt!.Text);

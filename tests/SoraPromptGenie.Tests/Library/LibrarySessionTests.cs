@@ -66,6 +66,19 @@ public sealed class LibrarySessionTests : LibraryTestContext
     }
 
     [Fact]
+    public async Task SaveAsync_TitleWithEscape_ShowsMessageNamingItAndSavesNothing()
+    {
+        SignIn();
+        Session.Edit(Text);
+
+        await Library.SaveAsync("Fox\u001b]0;pwned\u0007", CancellationToken.None);
+
+        Assert.StartsWith("The title contains control character U+001B (ESC)", Library.Message!.Text, StringComparison.Ordinal);
+        Assert.Null(Library.Open);
+        Assert.Equal(0, (await Direct().ListPromptsAsync(WorkspaceId, null, 1, 10, CancellationToken.None)).Total);
+    }
+
+    [Fact]
     public async Task SaveAsync_TextWithNul_ShowsMessageAndSavesNothing()
     {
         SignIn();
