@@ -87,6 +87,7 @@ public static class AiRegistration
         // Polly rejects a retry strategy with zero attempts, so MaxRetries=0 means no retry strategy at all.
         if (options.MaxRetries > 0)
         {
+            pipeline.AddStrategy(_ => new CallStartStrategy(), new CallStartOptions());
             pipeline.AddRetry(new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
@@ -94,7 +95,7 @@ public static class AiRegistration
                 UseJitter = true,
                 Delay = TimeSpan.FromMilliseconds(options.RetryBaseDelayMilliseconds),
                 ShouldRetryAfterHeader = true,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, budget)),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, budget - CallStartStrategy.Elapsed(args.Context))),
             });
         }
 
@@ -126,9 +127,10 @@ public static class AiRegistration
 
     /// <summary>
     /// Retries 408, 429 and 5xx answers, timeouts and connection failures; never 400 or 401. A 429 whose
-    /// Retry-After lies beyond the whole budget is not waited for: the caller hears "unavailable" at once.
+    /// Retry-After lies beyond what is left of the budget is not waited for: the caller hears "unavailable" at once,
+    /// rather than "timeout" once the budget runs out during the wait.
     /// </summary>
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan budget)
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, TimeSpan budgetLeft)
     {
         if (outcome.Exception is not null)
         {
@@ -144,7 +146,7 @@ public static class AiRegistration
         if (status == 429 && response.Headers.RetryAfter is { } retryAfter)
         {
             var wait = retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow) ?? TimeSpan.Zero;
-            return wait < budget;
+            return wait < budgetLeft;
         }
 
         return status is 408 or 429 || status >= 500;

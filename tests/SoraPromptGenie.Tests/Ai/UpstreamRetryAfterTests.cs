@@ -39,6 +39,19 @@ public sealed class UpstreamRetryAfterTests : IClassFixture<NoFallbackAppFactory
     }
 
     [Fact]
+    public async Task Upstream429WithRetryAfterBeyondTheBudgetLeft_503WithoutWaitingItOut()
+    {
+        // 4 s fits the 6 s budget once; after that wait only about 2 s are left, so the second 429 is not waited for.
+        _app.Upstream.Default = FakeReply.Status(429, "Rate limit exceeded", retryAfter: TimeSpan.FromSeconds(4));
+
+        using var response = await _client.PostJsonAsync("/api/auto-generate-prompt", ExpandBody);
+
+        await response.AssertErrorAsync(HttpStatusCode.ServiceUnavailable, "upstream_unavailable");
+        Assert.Equal(2, _app.Upstream.RequestCount);
+        Assert.Equal(4, RetryAfterSeconds(response));
+    }
+
+    [Fact]
     public async Task Upstream429WithHugeRetryAfter_503CapsTheValue()
     {
         _app.Upstream.Default = FakeReply.Status(429, "Daily quota exhausted", retryAfter: TimeSpan.FromHours(20));
