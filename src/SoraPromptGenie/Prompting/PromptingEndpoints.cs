@@ -16,7 +16,7 @@ public static class PromptingEndpoints
 {
     public static RouteGroupBuilder MapPrompting(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai)
+        var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai).ProducesUpstreamErrors()
             .AddEndpointFilter<FreshRequestFilter>();
         group.MapPost("/enhance-prompt", EnhanceAsync)
             .WithName("EnhancePrompt").WithSummary("Merge one enhancement, or several (one per category) in one call, into a prompt.")

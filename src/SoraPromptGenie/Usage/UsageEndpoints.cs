@@ -34,7 +34,8 @@ public static class UsageEndpoints
 
     public static IEndpointRouteBuilder MapUsage(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/usage", GetUsageAsync)
+        api.MapGet("/usage", GetUsageAsync).UsesDatabase()
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound)
             .WithTags("Usage").WithName("GetUsage").WithSummary("LLM calls, errors, tokens, cost and latency percentiles by operation and model.");
         return api;
     }
