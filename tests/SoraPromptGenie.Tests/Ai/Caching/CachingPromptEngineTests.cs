@@ -56,7 +56,7 @@ public sealed class CachingPromptEngineTests : IAsyncLifetime
         Assert.False(calls[0].Cached);
         var hit = calls[1];
         Assert.True(hit.Cached);
-        Assert.Equal("ok", hit.Outcome);
+        Assert.Equal(CallOutcome.Ok, hit.Outcome);
         Assert.Equal(PromptOperation.Expand, hit.Operation);
         Assert.Equal("test/primary-model", hit.Model);
         Assert.Null(hit.InputTokens);
