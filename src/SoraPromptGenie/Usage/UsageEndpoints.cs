@@ -87,7 +87,7 @@ public static class UsageEndpoints
             operation,
             model,
             rows.Count,
-            rows.Count(r => r.Outcome is not ("ok" or FallbackPromptEngine.FallbackOutcome)),
+            rows.Count(r => CallOutcomes.FromName(r.Outcome)?.Answered() != true),
             rows.Count(r => r.Offline),
             rows.Count(r => r.Cached),
             rows.Sum(r => r.PromptTokens ?? 0),
