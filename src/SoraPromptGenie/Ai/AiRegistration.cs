@@ -31,7 +31,8 @@ public static class AiRegistration
     public static WebApplicationBuilder AddAi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName);
+        services.AddCheckedOptions<LlmOptions>(LlmOptions.SectionName);
+        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsRules>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LlmCallLog>();
         services.AddSingleton<ILlmCallObserver, LlmCallObservers>();
@@ -199,7 +200,7 @@ public static class AiRegistration
     /// <summary>The LLM settings and the response cache's lifetime (<see cref="ConfigurationCheck"/>).</summary>
     public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems)
     {
-        LlmOptions.Validate(configuration, environment, problems);
-        LlmCacheOptions.Validate(configuration, problems);
+        CheckedOptions.Check(configuration, LlmOptions.SectionName, problems, new LlmOptionsRules(environment));
+        CheckedOptions.Check<LlmCacheOptions>(configuration, LlmOptions.SectionName, problems);
     }
 }

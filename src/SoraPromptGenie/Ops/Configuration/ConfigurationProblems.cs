@@ -17,6 +17,9 @@ public sealed class ConfigurationProblems
 
     public void Add(string variable, string message) => _problems.Add($"{variable}: {message}");
 
+    /// <summary>Adds a line already worded "VARIABLE: message", as the options validators word their failures.</summary>
+    public void AddLine(string line) => _problems.Add(line);
+
     public void ThrowIfAny()
     {
         if (_problems.Count > 0)

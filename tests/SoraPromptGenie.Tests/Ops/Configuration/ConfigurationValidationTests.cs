@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Ai;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Logging;
@@ -55,6 +57,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("LLM_TIMEOUT_SECONDS", "thirty")]
     [InlineData("LLM_TIMEOUT_SECONDS", "2.5")]
     [InlineData("LLM_FALLBACK_TO_OFFLINE", "maybe")]
+    [InlineData("LLM_CACHE_TTL_SECONDS", "-1")]
+    [InlineData("LLM_CACHE_TTL_SECONDS", "a day")]
     [InlineData("SITE_URL", "sora.example.com")]
     [InlineData("ALLOWED_ORIGINS", "https://ok.example,nope")]
     [InlineData("TRUSTED_PROXIES", "10.0.0.0/8,banana")]
@@ -147,6 +151,68 @@ public sealed class ConfigurationValidationTests
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public void Validate_ValuesOfTheWrongType_OneWordedLineEachInOneRun()
+    {
+        var problems = Validate(
+            new()
+            {
+                ["OPENROUTER_API_KEY"] = Key,
+                ["LLM_MODE"] = "banana",
+                ["LLM_TIMEOUT_SECONDS"] = "thirty",
+                ["LLM_FALLBACK_TO_OFFLINE"] = "maybe",
+                ["Llm:MaxRetries"] = "11",
+                ["LLM_CACHE_TTL_SECONDS"] = "2592001",
+            },
+            Environments.Production);
+
+        Assert.Equal(
+            [
+                "LLM_CACHE_TTL_SECONDS: '2592001' is not a whole number of seconds from 0 to 2592000.",
+                "LLM_FALLBACK_TO_OFFLINE: 'maybe' is not true or false.",
+                "LLM_MODE: 'banana' is not one of auto, openrouter, offline.",
+                "LLM_TIMEOUT_SECONDS: 'thirty' is not a whole number from 1 to 600.",
+                "Llm:MaxRetries: '11' is not a whole number from 0 to 10.",
+            ],
+            problems.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void RegisteredLlmOptions_BadValues_FailWithTheSameLinesAsTheStartupCheck()
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["LLM_TIMEOUT_SECONDS"] = "601", ["LLM_MODE"] = "openrouter" });
+        configuration.AddEnvironmentAliases();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new TestEnvironment(Environments.Development));
+        services.AddCheckedOptions<LlmOptions>(LlmOptions.SectionName);
+        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsRules>();
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LlmOptions>>().Value);
+
+        Assert.Equal(
+            ["LLM_TIMEOUT_SECONDS: '601' is not a whole number from 1 to 600.", "OPENROUTER_API_KEY: is required when LLM_MODE=openrouter."],
+            failure.Failures.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void RegisteredLlmOptions_HyphenatedMode_ReadsAsOpenRouter()
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["LLM_MODE"] = "open-router", ["OPENROUTER_API_KEY"] = Key });
+        configuration.AddEnvironmentAliases();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new TestEnvironment(Environments.Production));
+        services.AddCheckedOptions<LlmOptions>(LlmOptions.SectionName);
+        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsRules>();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(LlmMode.OpenRouter, provider.GetRequiredService<IOptions<LlmOptions>>().Value.Mode);
+    }
+
     /// <summary>Runs every area's check the way startup does: variables first mapped onto their section keys.</summary>
     private static IReadOnlyList<string> Validate(Dictionary<string, string?> variables, string environment)
     {
@@ -155,7 +221,7 @@ public sealed class ConfigurationValidationTests
         configuration.AddEnvironmentAliases();
         var problems = new ConfigurationProblems();
 
-        LlmOptions.Validate(configuration, new TestEnvironment(environment), problems);
+        AiRegistration.CheckConfiguration(configuration, new TestEnvironment(environment), problems);
         SiteOptions.Validate(configuration, problems);
         LoggingOptions.Validate(configuration, problems);
         RateLimitingOptions.Validate(configuration, problems);
