@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Lint;
 using SoraPromptGenie.Core.Targets;
@@ -16,7 +17,8 @@ public static class PromptingRegistration
             throw new InvalidOperationException("The built-in catalog is invalid: " + string.Join(" ", problems));
         }
 
-        services.AddOptions<PromptLimitsOptions>().BindConfiguration(PromptLimitsOptions.SectionName);
+        services.AddCheckedOptions<PromptLimitsOptions>(PromptLimitsOptions.SectionName);
+        services.AddSingleton<IValidateOptions<PromptLimitsOptions>, PromptLimitsRules>();
         services.AddSingleton<PromptInput>();
         services.AddSingleton(catalog);
         services.AddSingleton<CatalogDocument>();
@@ -29,5 +31,5 @@ public static class PromptingRegistration
 
     /// <summary>The prompt and idea length limits (<see cref="ConfigurationCheck"/>).</summary>
     public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
-        PromptLimitsOptions.Validate(configuration, problems);
+        CheckedOptions.Check(configuration, PromptLimitsOptions.SectionName, problems, new PromptLimitsRules());
 }

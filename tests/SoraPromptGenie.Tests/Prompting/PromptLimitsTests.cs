@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using SoraPromptGenie.FakeUpstream;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Prompting;
@@ -107,6 +109,23 @@ public sealed class PromptLimitsOptionsTests
     }
 
     [Fact]
+    public void Validate_BothLimitsBad_OneWordedLineEachAndNoComparison()
+    {
+        var problems = Validate(new() { ["Prompting:MaxPromptChars"] = "lots", ["Prompting:MaxBasicPromptChars"] = "10001" });
+
+        Assert.Equal(
+            ["Prompting:MaxBasicPromptChars: '10001' is not a whole number from 20 to 10000.", "Prompting:MaxPromptChars: 'lots' is not a whole number from 1000 to 10000."],
+            problems.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_PromptLimitLoweredBelowDefaultIdeaLimit_NoProblemAndIdeaLimitFollows()
+    {
+        Assert.Empty(Validate(new() { ["Prompting:MaxPromptChars"] = "1500" }));
+        Assert.Equal(1500, new PromptLimitsOptions { MaxPromptChars = 1500 }.EffectiveMaxBasicPromptChars);
+    }
+
+    [Fact]
     public void Validate_Defaults_NoProblems() => Assert.Empty(Validate([]));
 
     [Fact]
@@ -133,7 +152,7 @@ public sealed class PromptLimitsOptionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var problems = new ConfigurationProblems();
-        PromptLimitsOptions.Validate(configuration, problems);
+        PromptingRegistration.CheckConfiguration(configuration, new HostingEnvironment { EnvironmentName = Environments.Production }, problems);
         try
         {
             problems.ThrowIfAny();
