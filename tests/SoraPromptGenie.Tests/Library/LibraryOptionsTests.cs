@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops.Configuration;
 
@@ -29,6 +31,16 @@ public sealed class LibraryOptionsTests
     }
 
     [Fact]
+    public void Validate_BadValues_WordedWithTheRangeInOneRun()
+    {
+        var problems = Validate(new() { ["Library:MaxPromptsPerWorkspace"] = "lots", ["Library:MaxVersionsPerPrompt"] = "1000001" });
+
+        Assert.Equal(
+            ["Library:MaxPromptsPerWorkspace: 'lots' is not a whole number from 1 to 1,000,000.", "Library:MaxVersionsPerPrompt: '1000001' is not a whole number from 1 to 1,000,000."],
+            problems.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Validate_GoodValues_NoProblems()
     {
         var problems = Validate(new()
@@ -44,7 +56,10 @@ public sealed class LibraryOptionsTests
     private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
     {
         var problems = new ConfigurationProblems();
-        LibraryOptions.Validate(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), problems);
+        LibraryRegistration.CheckConfiguration(
+            new ConfigurationBuilder().AddInMemoryCollection(settings).Build(),
+            new HostingEnvironment { EnvironmentName = Environments.Production },
+            problems);
         try
         {
             problems.ThrowIfAny();

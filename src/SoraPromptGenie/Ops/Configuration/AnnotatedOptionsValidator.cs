@@ -20,6 +20,9 @@ public sealed class AnnotatedOptionsValidator<T>(string section) : IValidateOpti
         }
 
         return ValidateOptionsResult.Fail(results.Select(result =>
-            $"{EnvironmentAliases.VariableFor($"{section}:{result.MemberNames.FirstOrDefault()}")}: {result.ErrorMessage}"));
+            $"{EnvironmentAliases.VariableFor($"{section}:{KeyOf(result.MemberNames.FirstOrDefault())}")}: {result.ErrorMessage}"));
     }
+
+    private static string? KeyOf(string? member) =>
+        member is not null && typeof(T).GetProperty(member) is { } property ? TolerantBinder.KeyOf(property) : member;
 }

@@ -26,8 +26,11 @@ public sealed class WholeNumberAttribute(int minimum, int maximum) : ValidationA
     /// <summary>Named in the message after "whole number", e.g. "seconds".</summary>
     public string? Unit { get; set; }
 
+    /// <summary>Writes the maximum with thousands separators ("1,000,000").</summary>
+    public bool GroupDigits { get; set; }
+
     public string Describe(string raw) =>
-        $"'{raw}' is not a whole number{(Unit is null ? string.Empty : " of " + Unit)} from {minimum} to {maximum}.";
+        $"'{raw}' is not a whole number{(Unit is null ? string.Empty : " of " + Unit)} from {minimum} to {maximum.ToString(GroupDigits ? "N0" : "D", CultureInfo.InvariantCulture)}.";
 
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
         value is not int number || (number >= minimum && number <= maximum)

@@ -19,7 +19,8 @@ public static class TolerantBinder
         var values = configuration.GetSection(section);
         foreach (var property in SettableProperties(typeof(T)))
         {
-            if (values[property.Name] is not { } raw)
+            var key = KeyOf(property);
+            if (values[key] is not { } raw)
             {
                 continue;
             }
@@ -32,9 +33,16 @@ public static class TolerantBinder
             {
                 var message = property.GetCustomAttributes().OfType<IUnreadableValueMessage>().FirstOrDefault()?.Describe(raw)
                     ?? $"'{raw}' is not a valid {Nullable.GetUnderlyingType(property.PropertyType)?.Name ?? property.PropertyType.Name}.";
-                unreadable?.Invoke(EnvironmentAliases.VariableFor($"{section}:{property.Name}"), message);
+                unreadable?.Invoke(EnvironmentAliases.VariableFor($"{section}:{key}"), message);
             }
         }
+    }
+
+    /// <summary>The configuration key of a property: its <see cref="ConfigurationKeyNameAttribute"/> name, else its own.</summary>
+    public static string KeyOf(PropertyInfo property)
+    {
+        ArgumentNullException.ThrowIfNull(property);
+        return property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;
     }
 
     private static IEnumerable<PropertyInfo> SettableProperties(Type type) =>
