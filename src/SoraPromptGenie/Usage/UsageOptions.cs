@@ -9,13 +9,6 @@ public sealed class UsageOptions
     public const int MinTokenLength = 16;
 
     [ConfigurationKeyName("Token")]
+    [SecretLength(MinTokenLength)]
     public string? AdminToken { get; set; }
-
-    public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
-    {
-        if (configuration[$"{SectionName}:Token"] is { Length: > 0 } token && token.Trim().Length < MinTokenLength)
-        {
-            problems.Add("ADMIN_TOKEN", $"must be at least {MinTokenLength} characters long when set.");
-        }
-    }
 }

@@ -7,7 +7,7 @@ public static class UsageRegistration
 {
     public static IServiceCollection AddUsage(this IServiceCollection services)
     {
-        services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.SectionName);
+        services.AddCheckedOptions<UsageOptions>(UsageOptions.SectionName);
         services.AddHttpContextAccessor();
         services.AddSingleton(CreateLedger);
         services.AddSingleton<UsageLedgerWriter>();
@@ -25,5 +25,5 @@ public static class UsageRegistration
 
     /// <summary>The admin token (<see cref="ConfigurationCheck"/>).</summary>
     public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
-        UsageOptions.Validate(configuration, problems);
+        CheckedOptions.Check<UsageOptions>(configuration, UsageOptions.SectionName, problems);
 }

@@ -59,3 +59,13 @@ public sealed class NotBlankAttribute : ValidationAttribute
             ? ValidationResult.Success
             : new ValidationResult("must not be empty.", WholeNumberAttribute.MemberOf(validationContext));
 }
+
+/// <summary>A secret that, when set, is long enough to resist guessing. Never quotes the value.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class SecretLengthAttribute(int minimum) : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is not string { Length: > 0 } secret || secret.Trim().Length >= minimum
+            ? ValidationResult.Success
+            : new ValidationResult($"must be at least {minimum} characters long when set.", WholeNumberAttribute.MemberOf(validationContext));
+}

@@ -9,6 +9,7 @@ using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Tests.Infrastructure;
+using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Tests.Ops.Configuration;
 
@@ -178,6 +179,14 @@ public sealed class ConfigurationValidationTests
     }
 
     [Fact]
+    public void Validate_ShortAdminToken_NamesTheVariableWithoutEchoingIt()
+    {
+        var problems = Validate(new() { ["OPENROUTER_API_KEY"] = Key, ["ADMIN_TOKEN"] = "short-secret" }, Environments.Production);
+
+        Assert.Equal(["ADMIN_TOKEN: must be at least 16 characters long when set."], problems);
+    }
+
+    [Fact]
     public void RegisteredLlmOptions_BadValues_FailWithTheSameLinesAsTheStartupCheck()
     {
         var configuration = new ConfigurationManager();
@@ -222,6 +231,7 @@ public sealed class ConfigurationValidationTests
         var problems = new ConfigurationProblems();
 
         AiRegistration.CheckConfiguration(configuration, new TestEnvironment(environment), problems);
+        UsageRegistration.CheckConfiguration(configuration, new TestEnvironment(environment), problems);
         SiteOptions.Validate(configuration, problems);
         LoggingOptions.Validate(configuration, problems);
         RateLimitingOptions.Validate(configuration, problems);
