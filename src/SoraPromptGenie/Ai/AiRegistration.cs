@@ -31,8 +31,7 @@ public static class AiRegistration
     public static WebApplicationBuilder AddAi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddCheckedOptions<LlmOptions>(LlmOptions.SectionName);
-        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsRules>();
+        services.AddCheckedOptions<LlmOptions, LlmOptionsRules>(LlmOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LlmCallLog>();
         services.AddSingleton<ILlmCallObserver, LlmCallObservers>();
@@ -195,12 +194,5 @@ public static class AiRegistration
             observer,
             services.GetRequiredService<TimeProvider>());
         return new FallbackPromptEngine(llm, offline, options.FallbackToOffline, observer).WithResponseCache(services);
-    }
-
-    /// <summary>The LLM settings and the response cache's lifetime (<see cref="ConfigurationCheck"/>).</summary>
-    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems)
-    {
-        CheckedOptions.Check(configuration, LlmOptions.SectionName, problems, new LlmOptionsRules(environment));
-        CheckedOptions.Check<LlmCacheOptions>(configuration, LlmOptions.SectionName, problems);
     }
 }

@@ -13,8 +13,4 @@ public static class LibraryRegistration
         services.AddHostedService<EmptyWorkspaceExpiry>();
         return services;
     }
-
-    /// <summary>The library's settings checks, run with every other area's before the app starts.</summary>
-    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
-        CheckedOptions.Check<LibraryOptions>(configuration, LibraryOptions.SectionName, problems);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Lint;
 using SoraPromptGenie.Core.Targets;
@@ -17,8 +16,7 @@ public static class PromptingRegistration
             throw new InvalidOperationException("The built-in catalog is invalid: " + string.Join(" ", problems));
         }
 
-        services.AddCheckedOptions<PromptLimitsOptions>(PromptLimitsOptions.SectionName);
-        services.AddSingleton<IValidateOptions<PromptLimitsOptions>, PromptLimitsRules>();
+        services.AddCheckedOptions<PromptLimitsOptions, PromptLimitsRules>(PromptLimitsOptions.SectionName);
         services.AddSingleton<PromptInput>();
         services.AddSingleton(catalog);
         services.AddSingleton<CatalogDocument>();
@@ -28,8 +26,4 @@ public static class PromptingRegistration
         services.AddSingleton<VideoRequestBuilder>();
         return services;
     }
-
-    /// <summary>The prompt and idea length limits (<see cref="ConfigurationCheck"/>).</summary>
-    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
-        CheckedOptions.Check(configuration, PromptLimitsOptions.SectionName, problems, new PromptLimitsRules());
 }

@@ -22,8 +22,4 @@ public static class UsageRegistration
         AppMetrics.ObserveLedger(() => ledger.QueueLength, () => ledger.DroppedCount);
         return ledger;
     }
-
-    /// <summary>The admin token (<see cref="ConfigurationCheck"/>).</summary>
-    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
-        CheckedOptions.Check<UsageOptions>(configuration, UsageOptions.SectionName, problems);
 }

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using SoraPromptGenie.Library;
-using SoraPromptGenie.Ops.Configuration;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Library;
 
@@ -53,21 +51,6 @@ public sealed class LibraryOptionsTests
         Assert.Empty(problems);
     }
 
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
-    {
-        var problems = new ConfigurationProblems();
-        LibraryRegistration.CheckConfiguration(
-            new ConfigurationBuilder().AddInMemoryCollection(settings).Build(),
-            new HostingEnvironment { EnvironmentName = Environments.Production },
-            problems);
-        try
-        {
-            problems.ThrowIfAny();
-            return [];
-        }
-        catch (ConfigurationProblemsException exception)
-        {
-            return exception.Problems;
-        }
-    }
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings) =>
+        OptionsCheck.Problems(settings, services => services.AddLibrary());
 }

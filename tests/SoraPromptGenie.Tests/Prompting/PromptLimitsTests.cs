@@ -3,10 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Hosting.Internal;
 using SoraPromptGenie.FakeUpstream;
-using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Ops;
@@ -148,19 +145,6 @@ public sealed class PromptLimitsOptionsTests
         }
     }
 
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> values)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var problems = new ConfigurationProblems();
-        PromptingRegistration.CheckConfiguration(configuration, new HostingEnvironment { EnvironmentName = Environments.Production }, problems);
-        try
-        {
-            problems.ThrowIfAny();
-            return [];
-        }
-        catch (ConfigurationProblemsException exception)
-        {
-            return exception.Problems;
-        }
-    }
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> values) =>
+        OptionsCheck.Problems(values, services => services.AddPrompting());
 }

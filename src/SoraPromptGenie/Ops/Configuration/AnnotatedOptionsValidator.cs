@@ -4,23 +4,26 @@ using Microsoft.Extensions.Options;
 namespace SoraPromptGenie.Ops.Configuration;
 
 /// <summary>
-/// Checks an options object's DataAnnotations and words each failure as the operator's variable followed by the
-/// attribute's message ("LLM_TIMEOUT_SECONDS: '601' is not a whole number from 1 to 600.").
+/// Checks the settings of one section: each value that cannot be read as its property's type, then the options
+/// object's DataAnnotations. Each failure is worded as the operator's variable followed by the message
+/// ("LLM_TIMEOUT_SECONDS: '601' is not a whole number from 1 to 600.").
 /// </summary>
-public sealed class AnnotatedOptionsValidator<T>(string section) : IValidateOptions<T>
-    where T : class
+public sealed class AnnotatedOptionsValidator<T>(string section, IConfiguration configuration) : IValidateOptions<T>
+    where T : class, new()
 {
     public ValidateOptionsResult Validate(string? name, T options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var results = new List<ValidationResult>();
-        if (Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true))
-        {
-            return ValidateOptionsResult.Success;
-        }
+        var failures = new List<string>();
 
-        return ValidateOptionsResult.Fail(results.Select(result =>
-            $"{EnvironmentAliases.VariableFor($"{section}:{KeyOf(result.MemberNames.FirstOrDefault())}")}: {result.ErrorMessage}"));
+        // An unreadable value left its property at the default, which the annotations below accept.
+        TolerantBinder.Bind(configuration, section, new T(), (variable, message) => failures.Add($"{variable}: {message}"));
+
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
+        failures.AddRange(results.Select(result =>
+            $"{EnvironmentAliases.VariableFor(TolerantBinder.PathOf(section, KeyOf(result.MemberNames.FirstOrDefault())))}: {result.ErrorMessage}"));
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
     private static string? KeyOf(string? member) =>

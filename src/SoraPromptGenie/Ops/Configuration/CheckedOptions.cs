@@ -3,10 +3,9 @@ using Microsoft.Extensions.Options;
 namespace SoraPromptGenie.Ops.Configuration;
 
 /// <summary>
-/// Options that check themselves: read with <see cref="TolerantBinder"/>, checked by their DataAnnotations and by
-/// the area's <see cref="IValidateOptions{TOptions}"/> cross-field rules. The same reading and the same validators
-/// run twice: once in the start-up check before the host is built (so every problem prints as one line and the
-/// process exits 1), and again by <c>ValidateOnStart</c> for the options the services use.
+/// Options that check themselves: read with <see cref="TolerantBinder"/>, checked by their DataAnnotations and by the
+/// area's <see cref="IValidateOptions{TOptions}"/> rules, and marked <c>ValidateOnStart</c> so that
+/// <see cref="StartupCheck"/> reports every area's problems together as soon as the container is built.
 /// </summary>
 public static class CheckedOptions
 {
@@ -14,32 +13,31 @@ public static class CheckedOptions
     public static OptionsBuilder<T> AddCheckedOptions<T>(this IServiceCollection services, string section)
         where T : class, new()
     {
-        services.AddSingleton<IValidateOptions<T>>(new AnnotatedOptionsValidator<T>(section));
+        services.AddSingleton<IValidateOptions<T>>(sp => new AnnotatedOptionsValidator<T>(section, sp.GetRequiredService<IConfiguration>()));
         return services.AddOptions<T>()
             .Configure<IConfiguration>((options, configuration) => TolerantBinder.Bind(configuration, section, options))
             .ValidateOnStart();
     }
 
+    /// <summary>Also checks <typeparamref name="T"/> by the rules that compare its settings (<typeparamref name="TRules"/>).</summary>
+    public static OptionsBuilder<T> AddCheckedOptions<T, TRules>(this IServiceCollection services, string section)
+        where T : class, new()
+        where TRules : class, IValidateOptions<T>
+    {
+        services.AddSingleton<IValidateOptions<T>, TRules>();
+        return services.AddCheckedOptions<T>(section);
+    }
+
     /// <summary>
-    /// Reads <typeparamref name="T"/> once from configuration, before the container exists, and adds every problem:
-    /// unreadable values, annotation failures and the failures of <paramref name="rules"/>.
+    /// The only way settings are read before the container exists, for the few that decide what is registered at all
+    /// (whether Redis and Sentry are on, where the server listens). Same binder and annotations as the registered options;
+    /// null when they do not check out, since <see cref="StartupCheck"/> then stops the start and says why.
     /// </summary>
-    public static T Check<T>(IConfiguration configuration, string section, ConfigurationProblems problems, params IValidateOptions<T>[] rules)
+    public static T? ReadBeforeHost<T>(IConfiguration configuration, string section)
         where T : class, new()
     {
-        ArgumentNullException.ThrowIfNull(problems);
         var options = new T();
-        TolerantBinder.Bind(configuration, section, options, problems.Add);
-
-        foreach (var validator in rules.Prepend(new AnnotatedOptionsValidator<T>(section)))
-        {
-            var result = validator.Validate(Options.DefaultName, options);
-            foreach (var failure in result.Failures ?? [])
-            {
-                problems.AddLine(failure);
-            }
-        }
-
-        return options;
+        TolerantBinder.Bind(configuration, section, options);
+        return new AnnotatedOptionsValidator<T>(section, configuration).Validate(Options.DefaultName, options).Succeeded ? options : null;
     }
 }

@@ -7,7 +7,7 @@ namespace SoraPromptGenie.Ops.Configuration;
 /// <summary>
 /// Binds a section onto an options object one property at a time. The configuration binder throws at the first
 /// value of the wrong type; here each unreadable value becomes its own problem and the property keeps its default,
-/// so one run reports every bad setting.
+/// so one run reports every bad setting. An empty section reads keys at the root (<c>PORT</c>).
 /// </summary>
 public static class TolerantBinder
 {
@@ -16,7 +16,8 @@ public static class TolerantBinder
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(options);
-        var values = configuration.GetSection(section);
+        ArgumentNullException.ThrowIfNull(section);
+        var values = section.Length == 0 ? configuration : configuration.GetSection(section);
         foreach (var property in SettableProperties(typeof(T)))
         {
             var key = KeyOf(property);
@@ -33,7 +34,7 @@ public static class TolerantBinder
             {
                 var message = property.GetCustomAttributes().OfType<IUnreadableValueMessage>().FirstOrDefault()?.Describe(raw)
                     ?? $"'{raw}' is not a valid {Nullable.GetUnderlyingType(property.PropertyType)?.Name ?? property.PropertyType.Name}.";
-                unreadable?.Invoke(EnvironmentAliases.VariableFor($"{section}:{key}"), message);
+                unreadable?.Invoke(EnvironmentAliases.VariableFor(PathOf(section, key)), message);
             }
         }
     }
@@ -44,6 +45,9 @@ public static class TolerantBinder
         ArgumentNullException.ThrowIfNull(property);
         return property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name ?? property.Name;
     }
+
+    /// <summary>The full configuration key of <paramref name="key"/> in <paramref name="section"/> (the root when empty).</summary>
+    public static string PathOf(string section, string? key) => string.IsNullOrEmpty(section) ? key ?? string.Empty : $"{section}:{key}";
 
     private static IEnumerable<PropertyInfo> SettableProperties(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true });

@@ -4,6 +4,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Ai;
+using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
@@ -222,30 +223,17 @@ public sealed class ConfigurationValidationTests
         Assert.Equal(LlmMode.OpenRouter, provider.GetRequiredService<IOptions<LlmOptions>>().Value.Mode);
     }
 
-    /// <summary>Runs every area's check the way startup does: variables first mapped onto their section keys.</summary>
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> variables, string environment)
-    {
-        var configuration = new ConfigurationManager();
-        configuration.AddInMemoryCollection(variables.Where(v => v.Value is not null));
-        configuration.AddEnvironmentAliases();
-        var problems = new ConfigurationProblems();
-
-        AiRegistration.CheckConfiguration(configuration, new TestEnvironment(environment), problems);
-        UsageRegistration.CheckConfiguration(configuration, new TestEnvironment(environment), problems);
-        SiteOptions.Validate(configuration, problems);
-        LoggingOptions.Validate(configuration, problems);
-        RateLimitingOptions.Validate(configuration, problems);
-
-        try
+    /// <summary>Runs the start-up check over the LLM, usage and Ops options, registered as their areas register them.</summary>
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> variables, string environment) =>
+        OptionsCheck.Problems(variables, services =>
         {
-            problems.ThrowIfAny();
-            return [];
-        }
-        catch (ConfigurationProblemsException exception)
-        {
-            return exception.Problems;
-        }
-    }
+            services.AddCheckedOptions<LlmOptions, LlmOptionsRules>(LlmOptions.SectionName);
+            services.AddCheckedOptions<LlmCacheOptions>(LlmOptions.SectionName);
+            services.AddCheckedOptions<UsageOptions>(UsageOptions.SectionName);
+            services.AddCheckedOptions<SiteOptions, SiteOptionsRules>(SiteOptions.SectionName);
+            services.AddCheckedOptions<LoggingOptions>(LoggingOptions.SectionName);
+            services.AddCheckedOptions<RateLimitingOptions>(RateLimitingOptions.SectionName);
+        }, environment);
 
     private sealed class TestEnvironment(string name) : IHostEnvironment
     {
