@@ -1,4 +1,3 @@
-using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Telemetry;
 
 namespace SoraPromptGenie.Usage;
@@ -7,7 +6,6 @@ public static class UsageRegistration
 {
     public static IServiceCollection AddUsage(this IServiceCollection services)
     {
-        services.AddCheckedOptions<UsageOptions>(UsageOptions.SectionName);
         services.AddHttpContextAccessor();
         services.AddSingleton(CreateLedger);
         services.AddSingleton<UsageLedgerWriter>();

@@ -13,6 +13,7 @@ public static class SecurityRegistration
     public static IServiceCollection AddSecurity(this IServiceCollection services)
     {
         services.AddCheckedOptions<SiteOptions, SiteOptionsRules>(SiteOptions.SectionName);
+        services.AddCheckedOptions<AdminOptions>(AdminOptions.SectionName);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((forwarded, site) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;

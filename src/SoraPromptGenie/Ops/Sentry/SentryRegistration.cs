@@ -3,6 +3,7 @@ using Sentry.AspNetCore;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
+using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Ops.Telemetry;
 
 namespace SoraPromptGenie.Ops.Sentry;
@@ -29,10 +30,12 @@ public static class SentryRegistration
 
         builder.WebHost.UseSentry();
         builder.Services.AddOptions<SentryAspNetCoreOptions>()
-            .Configure<IOptions<ErrorTrackingOptions>, IHostEnvironment, IConfiguration>((sentry, tracking, environment, configuration) =>
+            .Configure<IOptions<ErrorTrackingOptions>, IOptions<AdminOptions>, IHostEnvironment, IConfiguration>((sentry, tracking, admin, environment, configuration) =>
             {
                 var options = tracking.Value;
-                var scrubber = new SentryScrubber([configuration["Llm:ApiKey"], configuration["Admin:Token"]]);
+
+                // The LLM key belongs to an area Ops does not depend on, so it is looked up by its key.
+                var scrubber = new SentryScrubber([configuration["Llm:ApiKey"], admin.Value.Token]);
                 sentry.Dsn = options.Dsn;
                 sentry.Environment = options.Environment ?? environment.EnvironmentName;
                 sentry.Release = options.Release ?? BuildInfo.Release;

@@ -10,7 +10,6 @@ using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Tests.Infrastructure;
-using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Tests.Ops.Configuration;
 
@@ -229,7 +228,7 @@ public sealed class ConfigurationValidationTests
         {
             services.AddCheckedOptions<LlmOptions, LlmOptionsRules>(LlmOptions.SectionName);
             services.AddCheckedOptions<LlmCacheOptions>(LlmOptions.SectionName);
-            services.AddCheckedOptions<UsageOptions>(UsageOptions.SectionName);
+            services.AddCheckedOptions<AdminOptions>(AdminOptions.SectionName);
             services.AddCheckedOptions<SiteOptions, SiteOptionsRules>(SiteOptions.SectionName);
             services.AddCheckedOptions<LoggingOptions>(LoggingOptions.SectionName);
             services.AddCheckedOptions<RateLimitingOptions>(RateLimitingOptions.SectionName);
