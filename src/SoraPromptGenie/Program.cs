@@ -17,13 +17,7 @@ try
     // Settings are read once at start (environment variables, appsettings.json). Reload-on-change would watch the
     // whole content root, where the log files and the SQLite database are written on every request.
     var builder = WebApplication.CreateBuilder(AppContentRoot.Options([.. args, "--hostBuilder:reloadConfigOnChange=false"]));
-    builder.AddOps(
-        AiRegistration.CheckConfiguration,
-        DataRegistration.CheckConfiguration,
-        UsageRegistration.CheckConfiguration,
-        LibraryRegistration.CheckConfiguration,
-        StudioRegistration.CheckConfiguration,
-        PromptingRegistration.CheckConfiguration);
+    builder.AddOps();
     builder.AddData();
     builder.AddAi();
     builder.Services.AddLibrary();

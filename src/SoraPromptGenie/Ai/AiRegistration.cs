@@ -31,7 +31,7 @@ public static class AiRegistration
     public static WebApplicationBuilder AddAi(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName);
+        services.AddCheckedOptions<LlmOptions, LlmOptionsRules>(LlmOptions.SectionName);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<LlmCallLog>();
         services.AddSingleton<ILlmCallObserver, LlmCallObservers>();
@@ -194,12 +194,5 @@ public static class AiRegistration
             observer,
             services.GetRequiredService<TimeProvider>());
         return new FallbackPromptEngine(llm, offline, options.FallbackToOffline, observer).WithResponseCache(services);
-    }
-
-    /// <summary>The LLM settings and the response cache's lifetime (<see cref="ConfigurationCheck"/>).</summary>
-    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems)
-    {
-        LlmOptions.Validate(configuration, environment, problems);
-        LlmCacheOptions.Validate(configuration, problems);
     }
 }

@@ -12,26 +12,20 @@ public static class DataRegistration
     public const string HealthCheckName = "database";
 
     /// <summary>
-    /// Registers <see cref="AppDbContext"/> for the configured provider. The connection string is read when the
-    /// context is first built, so tests override configuration, not registrations. No retrying execution strategy:
-    /// with a 3 s connect timeout an outage answers 503 at once instead of hanging through retries.
+    /// Registers <see cref="AppDbContext"/> as the context of the configured provider, chosen when a context is first
+    /// asked for, so the choice and the connection string come from the same checked <see cref="DatabaseOptions"/>. No
+    /// retrying execution strategy: with a 3 s connect timeout an outage answers 503 at once instead of hanging through
+    /// retries.
     /// </summary>
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName);
-
-        var provider = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>()?.Provider ?? DatabaseProvider.Sqlite;
-        if (provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContext<AppDbContext, PostgresAppDbContext>((sp, options) =>
-                options.UseNpgsql(ConnectionString(sp)));
-        }
-        else
-        {
-            services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) =>
-                options.UseSqlite(ConnectionString(sp)));
-        }
+        services.AddCheckedOptions<DatabaseOptions>(DatabaseOptions.SectionName);
+        services.AddDbContext<PostgresAppDbContext>((sp, options) => options.UseNpgsql(ConnectionString(sp)));
+        services.AddDbContext<SqliteAppDbContext>((sp, options) => options.UseSqlite(ConnectionString(sp)));
+        services.AddScoped<AppDbContext>(sp => Settings(sp).Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresAppDbContext>()
+            : sp.GetRequiredService<SqliteAppDbContext>());
 
         // First hosted service: the schema is checked (or migrated) before anything else starts or listens.
         services.AddSingleton<DatabaseStartup>();
@@ -49,11 +43,8 @@ public static class DataRegistration
         return app;
     }
 
-    private static string ConnectionString(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<DatabaseOptions>>().Value
-            .ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+    private static DatabaseOptions Settings(IServiceProvider services) => services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
-    /// <summary>The database settings (<see cref="ConfigurationCheck"/>).</summary>
-    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
-        DatabaseOptions.Validate(configuration, problems);
+    private static string ConnectionString(IServiceProvider services) =>
+        Settings(services).ConnectionString(services.GetRequiredService<IHostEnvironment>().ContentRootPath);
 }

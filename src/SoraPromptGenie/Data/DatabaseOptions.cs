@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using SoraPromptGenie.Ops.Configuration;
 
 namespace SoraPromptGenie.Data;
@@ -17,6 +18,7 @@ public sealed class DatabaseOptions
     public const string SectionName = "Database";
     public const string DefaultSqlitePath = "data/sora-prompt-genie.db";
 
+    [DatabaseUrlText]
     public string? Url { get; set; }
 
     /// <summary>The SQLite file; relative paths are resolved against the content root.</summary>
@@ -26,6 +28,7 @@ public sealed class DatabaseOptions
     /// Apply pending migrations at start. Unset means: yes in Development and with SQLite, no with PostgreSQL in
     /// other environments, where <c>SoraPromptGenie migrate</c> is the explicit step.
     /// </summary>
+    [UnreadableValueMessage("'{0}' is not true or false.")]
     public bool? MigrateOnStartup { get; set; }
 
     public DatabaseProvider Provider => string.IsNullOrWhiteSpace(Url) ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
@@ -39,25 +42,27 @@ public sealed class DatabaseOptions
         DatabaseProvider.Postgres => DatabaseUrl.ToConnectionString(Url!),
         _ => $"Data Source={Path.GetFullPath(SqlitePath, contentRoot)};Default Timeout=10",
     };
+}
 
-    public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
+/// <summary>A <see cref="DatabaseUrl"/> when set; the message says what is wrong without quoting the password.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class DatabaseUrlTextAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
-        var section = configuration.GetSection(SectionName);
-        if (section["Url"] is { Length: > 0 } url)
+        if (value is not string { Length: > 0 } url)
         {
-            try
-            {
-                DatabaseUrl.Parse(url);
-            }
-            catch (FormatException ex)
-            {
-                problems.Add("DATABASE_URL", ex.Message);
-            }
+            return ValidationResult.Success;
         }
 
-        if (section["MigrateOnStartup"] is { } migrate && !bool.TryParse(migrate, out _))
+        try
         {
-            problems.Add("Database:MigrateOnStartup", $"'{migrate}' is not true or false.");
+            DatabaseUrl.Parse(url);
+            return ValidationResult.Success;
+        }
+        catch (FormatException ex)
+        {
+            return SettingFailure.Of(validationContext, ex.Message);
         }
     }
 }

@@ -11,11 +11,14 @@ public sealed class LibraryOptions
 {
     public const string SectionName = "Library";
 
+    [WholeNumber(1, 1_000_000, GroupDigits = true)]
     public int MaxPromptsPerWorkspace { get; set; } = 500;
 
+    [WholeNumber(1, 1_000_000, GroupDigits = true)]
     public int MaxVersionsPerPrompt { get; set; } = 200;
 
     /// <summary>A workspace without prompts and unused for this many days is deleted; 0 keeps empty workspaces forever.</summary>
+    [WholeNumber(0, 36_500, GroupDigits = true)]
     public int EmptyWorkspaceRetentionDays { get; set; } = 30;
 
     public string PromptLimitMessage =>
@@ -23,20 +26,4 @@ public sealed class LibraryOptions
 
     public string VersionLimitMessage =>
         $"This prompt already has {MaxVersionsPerPrompt.ToString("N0", CultureInfo.InvariantCulture)} versions, the most one prompt can keep; save it as a new prompt to go on.";
-
-    public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
-    {
-        Check(configuration, problems, nameof(MaxPromptsPerWorkspace), 1, 1_000_000);
-        Check(configuration, problems, nameof(MaxVersionsPerPrompt), 1, 1_000_000);
-        Check(configuration, problems, nameof(EmptyWorkspaceRetentionDays), 0, 36_500);
-    }
-
-    private static void Check(IConfiguration configuration, ConfigurationProblems problems, string name, int min, int max)
-    {
-        if (configuration[$"{SectionName}:{name}"] is { } value
-            && !(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max))
-        {
-            problems.Add($"{SectionName}:{name}", $"'{value}' is not a whole number from {min} to {max.ToString("N0", CultureInfo.InvariantCulture)}.");
-        }
-    }
 }

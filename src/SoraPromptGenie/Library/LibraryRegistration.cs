@@ -6,15 +6,11 @@ public static class LibraryRegistration
 {
     public static IServiceCollection AddLibrary(this IServiceCollection services)
     {
-        services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.SectionName);
+        services.AddCheckedOptions<LibraryOptions>(LibraryOptions.SectionName);
         services.AddScoped<LibraryService>();
         services.AddScoped<CircuitWorkspace>();
         services.AddScoped<LibrarySession>();
         services.AddHostedService<EmptyWorkspaceExpiry>();
         return services;
     }
-
-    /// <summary>The library's settings checks, run with every other area's before the app starts.</summary>
-    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
-        LibraryOptions.Validate(configuration, problems);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
+using SoraPromptGenie.Ops.Hosting;
 using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Ops.Redis;
@@ -16,12 +17,15 @@ namespace SoraPromptGenie.Ops;
 /// <summary>What an operator relies on: configuration checks, logs, error tracking, metrics, errors, limits, security headers, health, shutdown.</summary>
 public static class OpsRegistration
 {
-    /// <summary>Each area's <see cref="ConfigurationCheck"/> runs with Ops's own before anything reads the settings.</summary>
-    public static WebApplicationBuilder AddOps(this WebApplicationBuilder builder, params ConfigurationCheck[] areaChecks)
+    /// <summary>
+    /// Every area's options check themselves (<see cref="CheckedOptions"/>); <see cref="StartupCheck"/> runs all of their
+    /// checks once the container is built, so one run reports every problem at once.
+    /// </summary>
+    public static WebApplicationBuilder AddOps(this WebApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(areaChecks);
+        ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration.AddEnvironmentAliases();
-        ValidateConfiguration(builder.Configuration, builder.Environment, areaChecks);
+        builder.Host.UseServiceProviderFactory(new StartupCheck(builder.Environment));
         ConfigureListening(builder);
         builder.AddLogging();
         builder.AddErrorTracking();
@@ -79,39 +83,21 @@ public static class OpsRegistration
         return app;
     }
 
-    /// <summary>Every area's checks run before anything starts, so one run reports every problem at once.</summary>
-    private static void ValidateConfiguration(ConfigurationManager configuration, IHostEnvironment environment, ConfigurationCheck[] areaChecks)
-    {
-        var problems = new ConfigurationProblems();
-        foreach (var check in areaChecks)
-        {
-            check(configuration, environment, problems);
-        }
-
-        SiteOptions.Validate(configuration, problems);
-        LoggingOptions.Validate(configuration, problems);
-        RateLimitingOptions.Validate(configuration, problems);
-        ErrorTrackingOptions.Validate(configuration, problems);
-        RedisOptions.Validate(configuration, problems);
-        if (configuration["PORT"] is { } port && (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 65535))
-        {
-            problems.Add("PORT", $"'{port}' is not a port number from 1 to 65535.");
-        }
-
-        problems.ThrowIfAny();
-    }
-
     /// <summary>PORT (default 5000) on all interfaces in Production, on localhost in Development; ASPNETCORE_URLS wins.</summary>
     private static void ConfigureListening(WebApplicationBuilder builder)
     {
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.Services.AddCheckedOptions<ListeningOptions>(ListeningOptions.Root);
         if (!string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             return;
         }
 
-        var port = builder.Configuration["PORT"] ?? "5000";
-        var host = builder.Environment.IsDevelopment() ? "localhost" : "0.0.0.0";
-        builder.WebHost.UseUrls($"http://{host}:{port}");
+        // The server's addresses are set on the web host, before the container exists.
+        if (CheckedOptions.ReadBeforeHost<ListeningOptions>(builder.Configuration, ListeningOptions.Root) is { } listening)
+        {
+            var host = builder.Environment.IsDevelopment() ? "localhost" : "0.0.0.0";
+            builder.WebHost.UseUrls(string.Create(CultureInfo.InvariantCulture, $"http://{host}:{listening.Port}"));
+        }
     }
 }

@@ -16,7 +16,7 @@ public static class PromptingRegistration
             throw new InvalidOperationException("The built-in catalog is invalid: " + string.Join(" ", problems));
         }
 
-        services.AddOptions<PromptLimitsOptions>().BindConfiguration(PromptLimitsOptions.SectionName);
+        services.AddCheckedOptions<PromptLimitsOptions, PromptLimitsRules>(PromptLimitsOptions.SectionName);
         services.AddSingleton<PromptInput>();
         services.AddSingleton(catalog);
         services.AddSingleton<CatalogDocument>();
@@ -26,8 +26,4 @@ public static class PromptingRegistration
         services.AddSingleton<VideoRequestBuilder>();
         return services;
     }
-
-    /// <summary>The prompt and idea length limits (<see cref="ConfigurationCheck"/>).</summary>
-    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
-        PromptLimitsOptions.Validate(configuration, problems);
 }

@@ -24,7 +24,7 @@ public static class StudioRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         var services = builder.Services;
-        services.AddOptions<StudioOptions>().BindConfiguration(StudioOptions.SectionName);
+        services.AddCheckedOptions<StudioOptions>(StudioOptions.SectionName);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddOptions<CircuitOptions>().Configure<IOptions<StudioOptions>>((circuits, studio) =>
         {
@@ -49,8 +49,4 @@ public static class StudioRegistration
     /// </summary>
     public static RazorComponentsEndpointConventionBuilder MapStudio(this IEndpointRouteBuilder app) =>
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
-
-    /// <summary>The studio's settings checks, run with every other area's before the app starts.</summary>
-    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
-        StudioOptions.Validate(configuration, problems);
 }

@@ -44,17 +44,17 @@ public static class UsageEndpoints
         [FromQuery] DateTime? from,
         [FromQuery] DateTime? to,
         HttpContext http,
-        IOptions<UsageOptions> options,
+        IOptions<AdminOptions> admin,
         AppDbContext db,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(options.Value.AdminToken))
+        if (string.IsNullOrEmpty(admin.Value.Token))
         {
             return ApiResults.NotFound();
         }
 
-        if (AdminToken.From(options.Value.AdminToken)?.IsPresentedBy(http.Request) != true)
+        if (AdminToken.From(admin.Value.Token)?.IsPresentedBy(http.Request) != true)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return ApiResults.Error(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthorized, "Send the admin token as 'Authorization: Bearer <ADMIN_TOKEN>'.");

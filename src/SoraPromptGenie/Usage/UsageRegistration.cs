@@ -1,4 +1,3 @@
-using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Telemetry;
 
 namespace SoraPromptGenie.Usage;
@@ -7,7 +6,6 @@ public static class UsageRegistration
 {
     public static IServiceCollection AddUsage(this IServiceCollection services)
     {
-        services.AddOptions<UsageOptions>().BindConfiguration(UsageOptions.SectionName);
         services.AddHttpContextAccessor();
         services.AddSingleton(CreateLedger);
         services.AddSingleton<UsageLedgerWriter>();
@@ -22,8 +20,4 @@ public static class UsageRegistration
         AppMetrics.ObserveLedger(() => ledger.QueueLength, () => ledger.DroppedCount);
         return ledger;
     }
-
-    /// <summary>The admin token (<see cref="ConfigurationCheck"/>).</summary>
-    public static void CheckConfiguration(IConfiguration configuration, IHostEnvironment environment, ConfigurationProblems problems) =>
-        UsageOptions.Validate(configuration, problems);
 }

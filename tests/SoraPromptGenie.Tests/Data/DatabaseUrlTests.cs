@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Configuration;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Data;
 
@@ -88,13 +88,11 @@ public sealed class DatabaseUrlTests
     [InlineData("   ")]
     public void Validate_Garbage_ReportsDatabaseUrlWithoutThePassword(string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Url"] = value }).Build();
-        var problems = new ConfigurationProblems();
+        var problems = OptionsCheck.Problems(
+            new Dictionary<string, string?> { ["Database:Url"] = value },
+            services => services.AddCheckedOptions<DatabaseOptions>(DatabaseOptions.SectionName));
 
-        DatabaseOptions.Validate(configuration, problems);
-
-        var exception = Assert.Throws<ConfigurationProblemsException>(problems.ThrowIfAny);
-        var line = Assert.Single(exception.Problems);
+        var line = Assert.Single(problems);
         Assert.StartsWith("DATABASE_URL: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
     }

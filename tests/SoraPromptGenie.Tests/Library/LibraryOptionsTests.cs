@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using SoraPromptGenie.Library;
-using SoraPromptGenie.Ops.Configuration;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Library;
 
@@ -29,6 +29,16 @@ public sealed class LibraryOptionsTests
     }
 
     [Fact]
+    public void Validate_BadValues_WordedWithTheRangeInOneRun()
+    {
+        var problems = Validate(new() { ["Library:MaxPromptsPerWorkspace"] = "lots", ["Library:MaxVersionsPerPrompt"] = "1000001" });
+
+        Assert.Equal(
+            ["Library:MaxPromptsPerWorkspace: 'lots' is not a whole number from 1 to 1,000,000.", "Library:MaxVersionsPerPrompt: '1000001' is not a whole number from 1 to 1,000,000."],
+            problems.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Validate_GoodValues_NoProblems()
     {
         var problems = Validate(new()
@@ -41,18 +51,6 @@ public sealed class LibraryOptionsTests
         Assert.Empty(problems);
     }
 
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
-    {
-        var problems = new ConfigurationProblems();
-        LibraryOptions.Validate(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), problems);
-        try
-        {
-            problems.ThrowIfAny();
-            return [];
-        }
-        catch (ConfigurationProblemsException exception)
-        {
-            return exception.Problems;
-        }
-    }
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings) =>
+        OptionsCheck.Problems(settings, services => services.AddLibrary());
 }

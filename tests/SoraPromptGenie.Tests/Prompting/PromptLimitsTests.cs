@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using SoraPromptGenie.FakeUpstream;
-using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Ops;
@@ -107,6 +106,23 @@ public sealed class PromptLimitsOptionsTests
     }
 
     [Fact]
+    public void Validate_BothLimitsBad_OneWordedLineEachAndNoComparison()
+    {
+        var problems = Validate(new() { ["Prompting:MaxPromptChars"] = "lots", ["Prompting:MaxBasicPromptChars"] = "10001" });
+
+        Assert.Equal(
+            ["Prompting:MaxBasicPromptChars: '10001' is not a whole number from 20 to 10000.", "Prompting:MaxPromptChars: 'lots' is not a whole number from 1000 to 10000."],
+            problems.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_PromptLimitLoweredBelowDefaultIdeaLimit_NoProblemAndIdeaLimitFollows()
+    {
+        Assert.Empty(Validate(new() { ["Prompting:MaxPromptChars"] = "1500" }));
+        Assert.Equal(1500, new PromptLimitsOptions { MaxPromptChars = 1500 }.EffectiveMaxBasicPromptChars);
+    }
+
+    [Fact]
     public void Validate_Defaults_NoProblems() => Assert.Empty(Validate([]));
 
     [Fact]
@@ -129,19 +145,6 @@ public sealed class PromptLimitsOptionsTests
         }
     }
 
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> values)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var problems = new ConfigurationProblems();
-        PromptLimitsOptions.Validate(configuration, problems);
-        try
-        {
-            problems.ThrowIfAny();
-            return [];
-        }
-        catch (ConfigurationProblemsException exception)
-        {
-            return exception.Problems;
-        }
-    }
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> values) =>
+        OptionsCheck.Problems(values, services => services.AddPrompting());
 }

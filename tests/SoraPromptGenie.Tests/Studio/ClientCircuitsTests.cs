@@ -1,9 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Studio;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Studio;
 
@@ -88,28 +88,24 @@ public sealed class ClientCircuitsTests
     [InlineData("Studio:DisconnectedCircuitRetentionSeconds", "1.5")]
     public void Validate_BadValue_OneLineNamingTheKey(string key, string value)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, value)]).Build();
-        var problems = new ConfigurationProblems();
+        var problems = Validate([new(key, value)]);
 
-        StudioOptions.Validate(configuration, problems);
-
-        var failure = Assert.Throws<ConfigurationProblemsException>(problems.ThrowIfAny);
-        Assert.StartsWith(key + ": ", Assert.Single(failure.Problems), StringComparison.Ordinal);
+        Assert.StartsWith(key + ": ", Assert.Single(problems), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Validate_GoodValues_NoProblems()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
+        var problems = Validate(
         [
             new("Studio:MaxCircuitsPerClient", "5"),
             new("Studio:DisconnectedCircuitMaxRetained", "0"),
             new("Studio:DisconnectedCircuitRetentionSeconds", "30"),
-        ]).Build();
-        var problems = new ConfigurationProblems();
+        ]);
 
-        StudioOptions.Validate(configuration, problems);
-
-        problems.ThrowIfAny();
+        Assert.Empty(problems);
     }
+
+    private static IReadOnlyList<string> Validate(KeyValuePair<string, string?>[] settings) =>
+        OptionsCheck.Problems(settings, services => services.AddCheckedOptions<StudioOptions>(StudioOptions.SectionName));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using SoraPromptGenie.Ops.Configuration;
 
 namespace SoraPromptGenie.Ai.Caching;
@@ -8,18 +7,10 @@ public sealed class LlmCacheOptions
 {
     public const int MaxTtlSeconds = 30 * 86_400;
 
+    [WholeNumber(0, MaxTtlSeconds, Unit = "seconds")]
     public int CacheTtlSeconds { get; set; } = 86_400;
 
     public bool Enabled => CacheTtlSeconds > 0;
 
     public TimeSpan Ttl => TimeSpan.FromSeconds(CacheTtlSeconds);
-
-    public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
-    {
-        if (configuration[$"{LlmOptions.SectionName}:CacheTtlSeconds"] is { } raw
-            && (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > MaxTtlSeconds))
-        {
-            problems.Add("LLM_CACHE_TTL_SECONDS", $"'{raw}' is not a whole number of seconds from 0 to {MaxTtlSeconds}.");
-        }
-    }
 }

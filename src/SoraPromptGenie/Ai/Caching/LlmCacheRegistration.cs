@@ -3,6 +3,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Ops.Configuration;
 using StackExchange.Redis;
 
 namespace SoraPromptGenie.Ai.Caching;
@@ -20,7 +21,7 @@ public static class LlmCacheRegistration
 
     public static IServiceCollection AddLlmResponseCache(this IServiceCollection services)
     {
-        services.AddOptions<LlmCacheOptions>().BindConfiguration(LlmOptions.SectionName);
+        services.AddCheckedOptions<LlmCacheOptions>(LlmOptions.SectionName);
         services.AddKeyedSingleton<IDistributedCache>(StoreKey, (sp, _) => sp.GetService<IConnectionMultiplexer>() is { } redis
             ? new RedisCache(Options.Create(new RedisCacheOptions
             {

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.Options;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting;
 using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
+using SoraPromptGenie.Ops.Configuration;
 
 namespace SoraPromptGenie.Ops.Logging;
 
@@ -23,15 +25,17 @@ public static class LoggingRegistration
 
     public static WebApplicationBuilder AddLogging(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(LoggingOptions.SectionName).Get<LoggingOptions>() ?? new LoggingOptions();
-        var directory = Path.GetFullPath(options.Directory, builder.Environment.ContentRootPath);
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddCheckedOptions<LoggingOptions>(LoggingOptions.SectionName);
 
         // Each host keeps its own logger: with the static Log.Logger, a second host in the process (the test server)
         // took over the first one's files, and disposing either closed the other's.
-        builder.Services.AddSerilog((_, logger) =>
+        builder.Services.AddSerilog((services, logger) =>
         {
+            var options = services.GetRequiredService<IOptions<LoggingOptions>>().Value;
+            var directory = Path.GetFullPath(options.Directory, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
             logger
-                .ReadFrom.Configuration(builder.Configuration)
+                .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
 
                 // While this category is enabled at any level the host starts an activity and a log scope for every

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using SoraPromptGenie.Ops.Configuration;
 
@@ -36,6 +37,7 @@ public sealed class RateLimitingOptions
     private RateLimitRule? _generalRule;
     private RateLimitRule? _aiRule;
 
+    [RateLimitRuleText]
     public string General
     {
         get;
@@ -46,6 +48,7 @@ public sealed class RateLimitingOptions
         }
     } = "100/900";
 
+    [RateLimitRuleText]
     public string Ai
     {
         get;
@@ -57,29 +60,23 @@ public sealed class RateLimitingOptions
     } = "20/900";
 
     /// <summary>IPv6 clients are counted per network of this many leading bits (128: per address).</summary>
+    [WholeNumber(1, 128, Noun = "a prefix length", Hint = "64 groups each /64")]
     public int Ipv6PrefixLength { get; set; } = DefaultIpv6PrefixLength;
 
     public RateLimitRule GeneralRule => _generalRule ??= Parse(General);
 
     public RateLimitRule AiRule => _aiRule ??= Parse(Ai);
 
-    public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
-    {
-        foreach (var (key, variable) in new[] { ("General", "RATE_LIMIT_GENERAL"), ("Ai", "RATE_LIMIT_AI") })
-        {
-            if (configuration[$"{SectionName}:{key}"] is { } value && !RateLimitRule.TryParse(value, out _))
-            {
-                problems.Add(variable, $"'{value}' is not permits/windowSeconds, e.g. 100/900.");
-            }
-        }
-
-        if (configuration[$"{SectionName}:{nameof(Ipv6PrefixLength)}"] is { } prefix
-            && !(int.TryParse(prefix, NumberStyles.None, CultureInfo.InvariantCulture, out var bits) && bits is >= 1 and <= 128))
-        {
-            problems.Add($"{SectionName}:{nameof(Ipv6PrefixLength)}", $"'{prefix}' is not a prefix length from 1 to 128 (64 groups each /64).");
-        }
-    }
-
     private static RateLimitRule Parse(string value) =>
         RateLimitRule.TryParse(value, out var rule) ? rule : throw new InvalidOperationException($"Invalid rate limit rule '{value}'.");
+}
+
+/// <summary>A <see cref="RateLimitRule"/> written <c>permits/windowSeconds</c>; the message quotes the value.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RateLimitRuleTextAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is not string text || RateLimitRule.TryParse(text, out _)
+            ? ValidationResult.Success
+            : SettingFailure.Of(validationContext, $"'{text}' is not permits/windowSeconds, e.g. 100/900.");
 }

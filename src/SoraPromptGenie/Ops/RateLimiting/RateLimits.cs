@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Redis;
 using SoraPromptGenie.Ops.Security;
@@ -23,7 +24,7 @@ public static partial class RateLimits
 
     public static IServiceCollection AddClientRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName);
+        services.AddCheckedOptions<RateLimitingOptions>(RateLimitingOptions.SectionName);
         services.AddHttpContextAccessor();
         services.AddSingleton<MemoryRateLimitCounterStore>();
 

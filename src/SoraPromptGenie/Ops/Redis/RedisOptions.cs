@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using SoraPromptGenie.Ops.Configuration;
 
 namespace SoraPromptGenie.Ops.Redis;
@@ -7,16 +8,18 @@ public sealed class RedisOptions
 {
     public const string SectionName = "Redis";
 
+    [RedisUrl]
     public string? Url { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Url);
+}
 
-    /// <summary>Never echoes the value: it may hold the password.</summary>
-    public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
-    {
-        if (configuration[$"{SectionName}:Url"] is { } url && !string.IsNullOrWhiteSpace(url) && !RedisUrl.TryParse(url, out _))
-        {
-            problems.Add("REDIS_URL", "is not a redis://[:password@]host[:port][/db] URL (rediss:// for TLS; db 0-15).");
-        }
-    }
+/// <summary>A <see cref="RedisUrl"/> when set. Never quotes the value: it may hold the password.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RedisUrlAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
+        value is not string url || string.IsNullOrWhiteSpace(url) || RedisUrl.TryParse(url, out _)
+            ? ValidationResult.Success
+            : SettingFailure.Of(validationContext, "is not a redis://[:password@]host[:port][/db] URL (rediss:// for TLS; db 0-15).");
 }

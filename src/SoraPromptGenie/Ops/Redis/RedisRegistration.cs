@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
 using StackExchange.Redis;
 
@@ -12,15 +14,18 @@ public static class RedisRegistration
     /// </summary>
     public static IServiceCollection AddRedis(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RedisOptions>().BindConfiguration(RedisOptions.SectionName);
-        var url = configuration[$"{RedisOptions.SectionName}:Url"];
-        if (string.IsNullOrWhiteSpace(url) || !RedisUrl.TryParse(url, out var options))
+        services.AddCheckedOptions<RedisOptions>(RedisOptions.SectionName);
+
+        // Whether the multiplexer and its readiness check exist at all is decided before the container exists.
+        if (CheckedOptions.ReadBeforeHost<RedisOptions>(configuration, RedisOptions.SectionName) is not { IsConfigured: true })
         {
             return services;
         }
 
         services.AddSingleton<IConnectionMultiplexer>(sp =>
         {
+            // The start check has accepted the URL by now.
+            _ = RedisUrl.TryParse(sp.GetRequiredService<IOptions<RedisOptions>>().Value.Url, out var options);
             options.LoggerFactory = sp.GetService<ILoggerFactory>();
             return ConnectionMultiplexer.Connect(options);
         });

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
+using SoraPromptGenie.Ops.Configuration;
 
 namespace SoraPromptGenie.Ops.Security;
 
@@ -11,13 +12,14 @@ public static class SecurityRegistration
 
     public static IServiceCollection AddSecurity(this IServiceCollection services)
     {
-        services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.SectionName);
+        services.AddCheckedOptions<SiteOptions, SiteOptionsRules>(SiteOptions.SectionName);
+        services.AddCheckedOptions<AdminOptions>(AdminOptions.SectionName);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((forwarded, site) =>
         {
             forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             forwarded.KnownProxies.Clear();
             forwarded.KnownIPNetworks.Clear();
-            foreach (var entry in site.Value.TrustedProxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var entry in SiteOptions.Split(site.Value.TrustedProxies))
             {
                 if (SiteOptions.TryParseNetwork(entry, out var network))
                 {

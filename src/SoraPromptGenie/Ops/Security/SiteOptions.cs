@@ -8,6 +8,7 @@ public sealed class SiteOptions
 {
     public const string SectionName = "Site";
 
+    [HttpUrl]
     public string Url { get; set; } = "http://localhost:5000";
 
     /// <summary>Comma-separated origins; empty means the origin of <see cref="Url"/>.</summary>
@@ -18,26 +19,7 @@ public sealed class SiteOptions
     public IReadOnlyList<string> Origins =>
         string.IsNullOrWhiteSpace(AllowedOrigins)
             ? [new Uri(Url).GetLeftPart(UriPartial.Authority)]
-            : [.. AllowedOrigins.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(o => o.TrimEnd('/'))];
-
-    public static void Validate(IConfiguration configuration, ConfigurationProblems problems)
-    {
-        var section = configuration.GetSection(SectionName);
-        if (section["Url"] is { } url && !ConfigurationProblems.IsHttpUrl(url))
-        {
-            problems.Add("SITE_URL", "must be an absolute http or https URL.");
-        }
-
-        foreach (var origin in Split(section["AllowedOrigins"]).Where(o => !ConfigurationProblems.IsHttpUrl(o)))
-        {
-            problems.Add("ALLOWED_ORIGINS", $"'{origin}' is not an http or https origin.");
-        }
-
-        foreach (var proxy in Split(section["TrustedProxies"]).Where(p => !TryParseNetwork(p, out _)))
-        {
-            problems.Add("TRUSTED_PROXIES", $"'{proxy}' is not an IP address or CIDR range.");
-        }
-    }
+            : [.. Split(AllowedOrigins).Select(o => o.TrimEnd('/'))];
 
     public static bool TryParseNetwork(string value, out System.Net.IPNetwork network)
     {
@@ -56,6 +38,7 @@ public sealed class SiteOptions
         return false;
     }
 
-    private static string[] Split(string? value) =>
+    /// <summary>The entries of a comma list, trimmed, without empty ones.</summary>
+    public static string[] Split(string? value) =>
         (value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

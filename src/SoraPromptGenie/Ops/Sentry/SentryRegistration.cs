@@ -1,5 +1,9 @@
+using Microsoft.Extensions.Options;
+using Sentry.AspNetCore;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
+using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Ops.Telemetry;
 
 namespace SoraPromptGenie.Ops.Sentry;
@@ -16,30 +20,36 @@ public static class SentryRegistration
     public static WebApplicationBuilder AddErrorTracking(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Configuration.GetSection(ErrorTrackingOptions.SectionName).Get<ErrorTrackingOptions>() ?? new ErrorTrackingOptions();
-        if (!options.IsEnabled)
+        builder.Services.AddCheckedOptions<ErrorTrackingOptions>(ErrorTrackingOptions.SectionName);
+
+        // Without a DSN the SDK is not registered at all, so this one choice is read before the container exists.
+        if (CheckedOptions.ReadBeforeHost<ErrorTrackingOptions>(builder.Configuration, ErrorTrackingOptions.SectionName) is not { IsEnabled: true })
         {
             return builder;
         }
 
-        var scrubber = new SentryScrubber([builder.Configuration["Llm:ApiKey"], builder.Configuration["Admin:Token"]]);
-        var environment = builder.Environment;
-        builder.WebHost.UseSentry(sentry =>
-        {
-            sentry.Dsn = options.Dsn;
-            sentry.Environment = options.Environment ?? environment.EnvironmentName;
-            sentry.Release = options.Release ?? BuildInfo.Release;
-            sentry.TracesSampleRate = options.EffectiveTracesSampleRate(environment);
-            sentry.SendDefaultPii = false;
+        builder.WebHost.UseSentry();
+        builder.Services.AddOptions<SentryAspNetCoreOptions>()
+            .Configure<IOptions<ErrorTrackingOptions>, IOptions<AdminOptions>, IHostEnvironment, IConfiguration>((sentry, tracking, admin, environment, configuration) =>
+            {
+                var options = tracking.Value;
 
-            // The module list adds kilobytes to every event and names every dependency version; stack traces suffice.
-            sentry.ReportAssembliesMode = ReportAssembliesMode.None;
-            sentry.MaxRequestBodySize = global::Sentry.Extensibility.RequestSize.None;
-            sentry.ShutdownTimeout = FlushTimeout;
-            sentry.SetBeforeSend((sentryEvent, _) => IsWorthReporting(sentryEvent) ? scrubber.Scrub(sentryEvent) : null);
-            sentry.SetBeforeSendTransaction((transaction, _) => scrubber.Scrub(transaction));
-            sentry.SetBeforeBreadcrumb((breadcrumb, _) => scrubber.Scrub(breadcrumb));
-        });
+                // The LLM key belongs to an area Ops does not depend on, so it is looked up by its key.
+                var scrubber = new SentryScrubber([configuration["Llm:ApiKey"], admin.Value.Token]);
+                sentry.Dsn = options.Dsn;
+                sentry.Environment = options.Environment ?? environment.EnvironmentName;
+                sentry.Release = options.Release ?? BuildInfo.Release;
+                sentry.TracesSampleRate = options.EffectiveTracesSampleRate(environment);
+                sentry.SendDefaultPii = false;
+
+                // The module list adds kilobytes to every event and names every dependency version; stack traces suffice.
+                sentry.ReportAssembliesMode = ReportAssembliesMode.None;
+                sentry.MaxRequestBodySize = global::Sentry.Extensibility.RequestSize.None;
+                sentry.ShutdownTimeout = FlushTimeout;
+                sentry.SetBeforeSend((sentryEvent, _) => IsWorthReporting(sentryEvent) ? scrubber.Scrub(sentryEvent) : null);
+                sentry.SetBeforeSendTransaction((transaction, _) => scrubber.Scrub(transaction));
+                sentry.SetBeforeBreadcrumb((breadcrumb, _) => scrubber.Scrub(breadcrumb));
+            });
         return builder;
     }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Security;
 
@@ -11,7 +12,7 @@ namespace SoraPromptGenie.Ops.Telemetry;
 /// connection address is then the proxy's, and a header the forwarded-headers middleware could not parse would
 /// otherwise leave it looking local.
 /// </summary>
-public sealed class MetricsAccess(string? adminToken)
+public sealed class MetricsAccess(IOptions<AdminOptions> admin)
 {
     /// <summary>What proxies send, and where the forwarded-headers middleware moves the values it applied.</summary>
     private static readonly string[] ForwardedHeaders =
@@ -20,7 +21,7 @@ public sealed class MetricsAccess(string? adminToken)
         "X-Original-For", "X-Original-Proto", "X-Original-Host",
     ];
 
-    private readonly AdminToken? _token = AdminToken.From(adminToken);
+    private readonly AdminToken? _token = AdminToken.From(admin.Value.Token);
 
     public bool IsAllowed(HttpContext context)
     {

@@ -21,7 +21,7 @@ public static class TelemetryRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddSingleton<LlmCallMetrics>();
-        builder.Services.AddSingleton(new MetricsAccess(builder.Configuration["Admin:Token"]));
+        builder.Services.AddSingleton<MetricsAccess>();
 
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(BuildInfo.ServiceName, serviceVersion: BuildInfo.Version))

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Ai;
+using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
@@ -55,6 +58,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("LLM_TIMEOUT_SECONDS", "thirty")]
     [InlineData("LLM_TIMEOUT_SECONDS", "2.5")]
     [InlineData("LLM_FALLBACK_TO_OFFLINE", "maybe")]
+    [InlineData("LLM_CACHE_TTL_SECONDS", "-1")]
+    [InlineData("LLM_CACHE_TTL_SECONDS", "a day")]
     [InlineData("SITE_URL", "sora.example.com")]
     [InlineData("ALLOWED_ORIGINS", "https://ok.example,nope")]
     [InlineData("TRUSTED_PROXIES", "10.0.0.0/8,banana")]
@@ -147,29 +152,87 @@ public sealed class ConfigurationValidationTests
         Assert.Empty(problems);
     }
 
-    /// <summary>Runs every area's check the way startup does: variables first mapped onto their section keys.</summary>
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> variables, string environment)
+    [Fact]
+    public void Validate_ValuesOfTheWrongType_OneWordedLineEachInOneRun()
+    {
+        var problems = Validate(
+            new()
+            {
+                ["OPENROUTER_API_KEY"] = Key,
+                ["LLM_MODE"] = "banana",
+                ["LLM_TIMEOUT_SECONDS"] = "thirty",
+                ["LLM_FALLBACK_TO_OFFLINE"] = "maybe",
+                ["Llm:MaxRetries"] = "11",
+                ["LLM_CACHE_TTL_SECONDS"] = "2592001",
+            },
+            Environments.Production);
+
+        Assert.Equal(
+            [
+                "LLM_CACHE_TTL_SECONDS: '2592001' is not a whole number of seconds from 0 to 2592000.",
+                "LLM_FALLBACK_TO_OFFLINE: 'maybe' is not true or false.",
+                "LLM_MODE: 'banana' is not one of auto, openrouter, offline.",
+                "LLM_TIMEOUT_SECONDS: 'thirty' is not a whole number from 1 to 600.",
+                "Llm:MaxRetries: '11' is not a whole number from 0 to 10.",
+            ],
+            problems.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ShortAdminToken_NamesTheVariableWithoutEchoingIt()
+    {
+        var problems = Validate(new() { ["OPENROUTER_API_KEY"] = Key, ["ADMIN_TOKEN"] = "short-secret" }, Environments.Production);
+
+        Assert.Equal(["ADMIN_TOKEN: must be at least 16 characters long when set."], problems);
+    }
+
+    [Fact]
+    public void RegisteredLlmOptions_BadValues_FailWithTheSameLinesAsTheStartupCheck()
     {
         var configuration = new ConfigurationManager();
-        configuration.AddInMemoryCollection(variables.Where(v => v.Value is not null));
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["LLM_TIMEOUT_SECONDS"] = "601", ["LLM_MODE"] = "openrouter" });
         configuration.AddEnvironmentAliases();
-        var problems = new ConfigurationProblems();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new TestEnvironment(Environments.Development));
+        services.AddCheckedOptions<LlmOptions>(LlmOptions.SectionName);
+        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsRules>();
+        using var provider = services.BuildServiceProvider();
 
-        LlmOptions.Validate(configuration, new TestEnvironment(environment), problems);
-        SiteOptions.Validate(configuration, problems);
-        LoggingOptions.Validate(configuration, problems);
-        RateLimitingOptions.Validate(configuration, problems);
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<LlmOptions>>().Value);
 
-        try
-        {
-            problems.ThrowIfAny();
-            return [];
-        }
-        catch (ConfigurationProblemsException exception)
-        {
-            return exception.Problems;
-        }
+        Assert.Equal(
+            ["LLM_TIMEOUT_SECONDS: '601' is not a whole number from 1 to 600.", "OPENROUTER_API_KEY: is required when LLM_MODE=openrouter."],
+            failure.Failures.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void RegisteredLlmOptions_HyphenatedMode_ReadsAsOpenRouter()
+    {
+        var configuration = new ConfigurationManager();
+        configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["LLM_MODE"] = "open-router", ["OPENROUTER_API_KEY"] = Key });
+        configuration.AddEnvironmentAliases();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<IHostEnvironment>(new TestEnvironment(Environments.Production));
+        services.AddCheckedOptions<LlmOptions>(LlmOptions.SectionName);
+        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsRules>();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(LlmMode.OpenRouter, provider.GetRequiredService<IOptions<LlmOptions>>().Value.Mode);
+    }
+
+    /// <summary>Runs the start-up check over the LLM, usage and Ops options, registered as their areas register them.</summary>
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> variables, string environment) =>
+        OptionsCheck.Problems(variables, services =>
+        {
+            services.AddCheckedOptions<LlmOptions, LlmOptionsRules>(LlmOptions.SectionName);
+            services.AddCheckedOptions<LlmCacheOptions>(LlmOptions.SectionName);
+            services.AddCheckedOptions<AdminOptions>(AdminOptions.SectionName);
+            services.AddCheckedOptions<SiteOptions, SiteOptionsRules>(SiteOptions.SectionName);
+            services.AddCheckedOptions<LoggingOptions>(LoggingOptions.SectionName);
+            services.AddCheckedOptions<RateLimitingOptions>(RateLimitingOptions.SectionName);
+        }, environment);
 
     private sealed class TestEnvironment(string name) : IHostEnvironment
     {

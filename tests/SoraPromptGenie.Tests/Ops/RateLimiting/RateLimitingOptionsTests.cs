@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.RateLimiting;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.RateLimiting;
 
@@ -62,19 +62,6 @@ public sealed class RateLimitingOptionsTests
         Assert.Equal(64, new RateLimitingOptions().Ipv6PrefixLength);
     }
 
-    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var problems = new ConfigurationProblems();
-        RateLimitingOptions.Validate(configuration, problems);
-        try
-        {
-            problems.ThrowIfAny();
-            return [];
-        }
-        catch (ConfigurationProblemsException exception)
-        {
-            return exception.Problems;
-        }
-    }
+    private static IReadOnlyList<string> Validate(Dictionary<string, string?> settings) =>
+        OptionsCheck.Problems(settings, services => services.AddCheckedOptions<RateLimitingOptions>(RateLimitingOptions.SectionName));
 }

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting.Internal;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Sentry;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.Sentry;
 
@@ -16,17 +16,14 @@ public sealed class ErrorTrackingOptionsTests
     [InlineData(null, "many", 1)]
     public void Validate_Settings_ReportsEachProblem(string? dsn, string? rate, int expectedProblems)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Sentry:Dsn"] = dsn,
-            ["Sentry:TracesSampleRate"] = rate,
-        }).Build();
-        var problems = new ConfigurationProblems();
+        var reported = OptionsCheck.Problems(
+            new Dictionary<string, string?>
+            {
+                ["Sentry:Dsn"] = dsn,
+                ["Sentry:TracesSampleRate"] = rate,
+            },
+            services => services.AddCheckedOptions<ErrorTrackingOptions>(ErrorTrackingOptions.SectionName));
 
-        ErrorTrackingOptions.Validate(configuration, problems);
-
-        var thrown = Record.Exception(problems.ThrowIfAny);
-        var reported = thrown is ConfigurationProblemsException p ? p.Problems : [];
         Assert.Equal(expectedProblems, reported.Count);
         Assert.All(reported, line => Assert.DoesNotContain("0123abcd", line, StringComparison.Ordinal));
     }
