@@ -42,6 +42,7 @@ try
     app.BeginDatabaseCheck();
 
     app.UseOps();
+    app.UseWorkspaceAuth();
     app.UseAntiforgery();
     app.MapStudioAssets();
     app.MapOpenApi();
