@@ -29,7 +29,9 @@ public static class PromptingEndpoints
         return group;
     }
 
-    private static async Task<Results<Ok<EnhancePromptResponse>, ServerSentEventsResult<string>, ApiErrorResult>> EnhanceAsync(
+    // The event stream is listed before the JSON answer: the API description keeps one answer per status code, the last
+    // one listed, and the JSON body is the documented contract (docs/api.md describes the stream).
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<EnhancePromptResponse>, ApiErrorResult>> EnhanceAsync(
         EnhancePromptRequest request,
         PromptStudio studio,
         PromptCatalog catalog,
@@ -115,7 +117,7 @@ public static class PromptingEndpoints
             : ApiResults.Validation(result.Error!);
     }
 
-    private static async Task<Results<Ok<AutoGeneratePromptResponse>, ServerSentEventsResult<string>, ApiErrorResult>> ExpandAsync(
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<AutoGeneratePromptResponse>, ApiErrorResult>> ExpandAsync(
         AutoGeneratePromptRequest request,
         PromptStudio studio,
         AiResultSaver saver,
@@ -140,7 +142,7 @@ public static class PromptingEndpoints
             result, request.PromptId, saver, VersionOperations.AutoGenerate, (text, version) => GeneratedResponse(text) with { SavedVersion = version }, cancellationToken);
     }
 
-    private static async Task<Results<Ok<StructurePromptResponse>, ServerSentEventsResult<string>, ApiErrorResult>> StructureAsync(
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<StructurePromptResponse>, ApiErrorResult>> StructureAsync(
         StructurePromptRequest request,
         PromptStudio studio,
         AiResultSaver saver,
@@ -166,7 +168,7 @@ public static class PromptingEndpoints
     }
 
     /// <summary>The stream branch: the operation's domain checks answer 400 JSON, else the answer streams as events.</summary>
-    private static async Task<Results<Ok<TResponse>, ServerSentEventsResult<string>, ApiErrorResult>> StreamAsync<TResponse>(
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<TResponse>, ApiErrorResult>> StreamAsync<TResponse>(
         StudioResult<IAsyncEnumerable<EngineStreamChunk>> started, Func<EngineText, TResponse> done, PromptStreaming streaming, HttpContext http)
         where TResponse : AiResponse
     {
@@ -178,7 +180,7 @@ public static class PromptingEndpoints
         return await streaming.StartAsync(chunks, done, http.TraceIdentifier, http.RequestAborted);
     }
 
-    private static async Task<Results<Ok<TResponse>, ServerSentEventsResult<string>, ApiErrorResult>> RespondAsync<TResponse>(
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<TResponse>, ApiErrorResult>> RespondAsync<TResponse>(
         StudioResult<EngineText> result,
         Guid? promptId,
         AiResultSaver saver,
