@@ -36,6 +36,7 @@ try
     app.BeginDatabaseCheck();
 
     app.UseOps();
+    app.UseWorkspaceAuth();
     app.UseAntiforgery();
     app.MapStudioAssets();
     app.MapOpenApi();

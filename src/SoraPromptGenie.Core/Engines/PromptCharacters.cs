@@ -75,6 +75,21 @@ public static partial class PromptCharacters
         return builder.ToString();
     }
 
+    /// <summary>
+    /// For text someone sent (after <see cref="NormalizeLineBreaks"/>): null when it may be used, else the message naming
+    /// <paramref name="field"/>, the first unsafe character and its position.
+    /// </summary>
+    public static string? Refusal(string field, string normalized)
+    {
+        ArgumentNullException.ThrowIfNull(normalized);
+        var unsafeAt = IndexOfUnsafe(normalized);
+        return unsafeAt < 0
+            ? null
+            : string.Create(
+                CultureInfo.InvariantCulture,
+                $"{field} contains control character {Describe(normalized[unsafeAt])} at position {unsafeAt + 1}; remove it (tabs and line breaks are fine).");
+    }
+
     /// <summary>How a message names the character: <c>U+001B (ESC)</c>.</summary>
     public static string Describe(char c) =>
         string.Create(CultureInfo.InvariantCulture, $"U+{(int)c:X4}") + (Names.TryGetValue(c, out var name) ? $" ({name})" : string.Empty);

@@ -1,8 +1,8 @@
 namespace SoraPromptGenie.Library;
 
 /// <summary>
-/// The workspace this circuit acts on. <see cref="SoraPromptGenie.Components.App"/> resolves the <see cref="WorkspaceAuth.CookieName"/>
-/// cookie on the page request and hands the id to the interactive root as a parameter, which Blazor protects with data
+/// The workspace this circuit acts on. <see cref="WorkspaceCookie"/> resolves the <see cref="WorkspaceAuth.CookieName"/>
+/// cookie on the page request and the app hands the id to the interactive root as a parameter, which Blazor protects with data
 /// protection, so the browser cannot switch the circuit to another workspace.
 /// </summary>
 public sealed class CircuitWorkspace

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using SoraPromptGenie.Data.Configurations;
-using SoraPromptGenie.Prompting;
+using SoraPromptGenie.Ops;
 
 namespace SoraPromptGenie.Library;
 

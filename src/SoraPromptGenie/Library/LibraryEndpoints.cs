@@ -53,9 +53,9 @@ public static class LibraryEndpoints
         await library.GetSharedAsync(token, cancellationToken) is { } shared ? TypedResults.Ok(shared) : ApiResults.NotFound("This share link does not exist or was revoked.");
 
     private static async Task<Results<Created<PromptResponse>, ApiErrorResult>> CreateAsync(
-        PromptRequest request, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+        PromptRequest request, HttpContext http, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken)
     {
-        var result = await library.CreatePromptAsync(WorkspaceAuth.Current(http), request.ToDraft(), cancellationToken);
+        var result = await library.CreatePromptAsync(workspace.Id, request.ToDraft(), cancellationToken);
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
@@ -65,19 +65,19 @@ public static class LibraryEndpoints
                 return ApiResults.Validation(result.Problem!);
             default:
                 // The workspace expired between authentication and the write.
-                return WorkspaceAuth.Unauthorized(http);
+                return WorkspaceAuth.Unauthorized(http.Response);
         }
     }
 
     private static async Task<Results<Ok<PromptPage>, ApiErrorResult>> ListAsync(
-        [FromQuery] int? page, [FromQuery] int? pageSize, [FromQuery] string? q, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+        [FromQuery] int? page, [FromQuery] int? pageSize, [FromQuery] string? q, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken)
     {
         if (ListQueryProblem(page, pageSize, q) is { } problem)
         {
             return ApiResults.Validation(problem);
         }
 
-        return TypedResults.Ok(await library.ListPromptsAsync(WorkspaceAuth.Current(http), q, page ?? 1, pageSize ?? DefaultPageSize, cancellationToken));
+        return TypedResults.Ok(await library.ListPromptsAsync(workspace.Id, q, page ?? 1, pageSize ?? DefaultPageSize, cancellationToken));
     }
 
     /// <summary>The query parameters both paged lists take: <c>page</c>, <c>pageSize</c> and the search <c>q</c>.</summary>
@@ -88,9 +88,9 @@ public static class LibraryEndpoints
         : null;
 
     private static async Task<Results<Ok<PromptResponse>, ApiErrorResult>> GetAsync(
-        Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+        Guid id, HttpContext http, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken)
     {
-        if (await library.GetPromptAsync(WorkspaceAuth.Current(http), id, cancellationToken) is not { } prompt)
+        if (await library.GetPromptAsync(workspace.Id, id, cancellationToken) is not { } prompt)
         {
             return PromptNotFound();
         }
@@ -100,7 +100,7 @@ public static class LibraryEndpoints
     }
 
     private static async Task<Results<Ok<PromptResponse>, ApiErrorResult>> UpdateAsync(
-        Guid id, PromptRequest request, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+        Guid id, PromptRequest request, HttpContext http, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken)
     {
         var precondition = ReadIfMatch(http.Request, required: true);
         if (precondition.Error is { } error)
@@ -109,8 +109,8 @@ public static class LibraryEndpoints
         }
 
         var result = precondition.Version is { } expected
-            ? await library.UpdatePromptAsync(WorkspaceAuth.Current(http), id, expected, request.ToDraft(), cancellationToken)
-            : await UpdateAnyAsync(library, WorkspaceAuth.Current(http), id, request.ToDraft(), cancellationToken);
+            ? await library.UpdatePromptAsync(workspace.Id, id, expected, request.ToDraft(), cancellationToken)
+            : await UpdateAnyAsync(library, workspace.Id, id, request.ToDraft(), cancellationToken);
         return Respond(http, result);
     }
 
@@ -124,7 +124,7 @@ public static class LibraryEndpoints
     }
 
     private static async Task<Results<NoContent, ApiErrorResult>> DeleteAsync(
-        Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+        Guid id, HttpContext http, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken)
     {
         var precondition = ReadIfMatch(http.Request, required: false);
         if (precondition.Error is { } error)
@@ -132,7 +132,7 @@ public static class LibraryEndpoints
             return error;
         }
 
-        return await library.DeletePromptAsync(WorkspaceAuth.Current(http), id, precondition.Version, cancellationToken) switch
+        return await library.DeletePromptAsync(workspace.Id, id, precondition.Version, cancellationToken) switch
         {
             SaveOutcome.Saved => TypedResults.NoContent(),
             SaveOutcome.Stale => Stale(),
@@ -145,7 +145,7 @@ public static class LibraryEndpoints
         [FromQuery] int? page,
         [FromQuery] int? pageSize,
         [FromQuery] string? q,
-        HttpContext http,
+        CurrentWorkspace workspace,
         LibraryService library,
         CancellationToken cancellationToken)
     {
@@ -154,13 +154,13 @@ public static class LibraryEndpoints
             return ApiResults.Validation(problem);
         }
 
-        return await library.ListVersionsAsync(WorkspaceAuth.Current(http), id, q, page ?? 1, pageSize ?? DefaultPageSize, cancellationToken) is { } versions
+        return await library.ListVersionsAsync(workspace.Id, id, q, page ?? 1, pageSize ?? DefaultPageSize, cancellationToken) is { } versions
             ? TypedResults.Ok(versions)
             : PromptNotFound();
     }
 
     private static async Task<Results<Ok<PromptResponse>, ApiErrorResult>> RestoreAsync(
-        Guid id, int number, HttpContext http, LibraryService library, CancellationToken cancellationToken)
+        Guid id, int number, HttpContext http, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken)
     {
         var precondition = ReadIfMatch(http.Request, required: false);
         if (precondition.Error is { } error)
@@ -168,19 +168,19 @@ public static class LibraryEndpoints
             return error;
         }
 
-        var result = await library.RestoreVersionAsync(WorkspaceAuth.Current(http), id, number, precondition.Version, cancellationToken);
+        var result = await library.RestoreVersionAsync(workspace.Id, id, number, precondition.Version, cancellationToken);
         return result.Outcome == SaveOutcome.NotFound ? ApiResults.NotFound("No such prompt or version.") : Respond(http, result);
     }
 
     private static async Task<Results<Ok<ShareResponse>, ApiErrorResult>> ShareAsync(
-        Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken) =>
-        await library.ShareAsync(WorkspaceAuth.Current(http), id, cancellationToken) is { } token
+        Guid id, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken) =>
+        await library.ShareAsync(workspace.Id, id, cancellationToken) is { } token
             ? TypedResults.Ok(new ShareResponse(token, $"/api/shared/{token}"))
             : PromptNotFound();
 
     private static async Task<Results<NoContent, ApiErrorResult>> RevokeShareAsync(
-        Guid id, HttpContext http, LibraryService library, CancellationToken cancellationToken) =>
-        await library.RevokeShareAsync(WorkspaceAuth.Current(http), id, cancellationToken) ? TypedResults.NoContent() : PromptNotFound();
+        Guid id, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken) =>
+        await library.RevokeShareAsync(workspace.Id, id, cancellationToken) ? TypedResults.NoContent() : PromptNotFound();
 
     private static Results<Ok<PromptResponse>, ApiErrorResult> Respond(HttpContext http, SaveResult result)
     {

@@ -8,6 +8,9 @@ public static class LibraryRegistration
     {
         services.AddCheckedOptions<LibraryOptions>(LibraryOptions.SectionName);
         services.AddScoped<LibraryService>();
+        services.AddScoped<CurrentWorkspace>();
+        services.AddScoped<AiResultSaver>();
+        services.AddScoped<WorkspaceCookie>();
         services.AddScoped<CircuitWorkspace>();
         services.AddScoped<LibrarySession>();
         services.AddHostedService<EmptyWorkspaceExpiry>();

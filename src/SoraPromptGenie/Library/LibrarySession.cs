@@ -1,20 +1,21 @@
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Data.Configurations;
+using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.RateLimiting;
-using SoraPromptGenie.Studio;
 
 namespace SoraPromptGenie.Library;
 
 /// <summary>
 /// The studio's library panel state for one circuit: the page of saved prompts, the prompt open in the editor, its
-/// versions and share link. Every failure becomes a short message; the editor text is never touched by a failed action.
+/// versions and share link. Every failure becomes a short message. The library reads the editor; text for it (an opened
+/// prompt, a restored version) is returned to the panel, which hands it to the studio, and a failed action returns none.
 /// Each write (save, rename, restore, share, revoke, delete) spends the client's general request budget, as the same
 /// action through the JSON API does; reading the list and opening a prompt do not.
 /// </summary>
 public sealed class LibrarySession(
     LibraryService library,
     CircuitWorkspace workspace,
-    StudioSession studio,
+    IPromptEditor editor,
     ClientRateLimiter limiter,
     CircuitClient client)
 {
@@ -75,7 +76,7 @@ public sealed class LibrarySession(
         async ct =>
         {
             var name = string.IsNullOrWhiteSpace(title) ? Open?.Title : title.Trim();
-            if (Problem(name, studio.Prompt) is { } problem)
+            if (Problem(name, editor.Text) is { } problem)
             {
                 Message = StudioNotice.Invalid(problem);
                 return;
@@ -83,7 +84,7 @@ public sealed class LibrarySession(
 
             if (Open is null)
             {
-                var created = await library.CreatePromptAsync(workspace.Id!.Value, new PromptDraft(name!, studio.Prompt), ct);
+                var created = await library.CreatePromptAsync(workspace.Id!.Value, new PromptDraft(name!, editor.Text), ct);
                 if (created.Outcome != SaveOutcome.Saved)
                 {
                     Message = created.Outcome == SaveOutcome.LimitReached ? StudioNotice.Invalid(created.Problem!) : Gone();
@@ -95,7 +96,7 @@ public sealed class LibrarySession(
             }
             else
             {
-                var draft = new PromptDraft(name!, studio.Prompt, Open.Model, Open.Size, Open.Seconds);
+                var draft = new PromptDraft(name!, editor.Text, Open.Model, Open.Size, Open.Seconds);
                 if (!await ApplyAsync(await library.UpdatePromptAsync(workspace.Id!.Value, Open.Id, Open.Version, draft, ct)))
                 {
                     return;
@@ -130,22 +131,28 @@ public sealed class LibrarySession(
         },
         cancellationToken);
 
-    public Task OpenAsync(Guid id, CancellationToken cancellationToken) => RunAsync(
-        async ct =>
-        {
-            if (await library.GetPromptAsync(workspace.Id!.Value, id, ct) is not { } prompt)
+    /// <summary>Opens a saved prompt; returns its text for the editor, or null when it could not be opened.</summary>
+    public async Task<EditorText?> OpenAsync(Guid id, CancellationToken cancellationToken)
+    {
+        EditorText? opened = null;
+        await RunAsync(
+            async ct =>
             {
-                Message = Gone();
-                await LoadListAsync(ct);
-                return;
-            }
+                if (await library.GetPromptAsync(workspace.Id!.Value, id, ct) is not { } prompt)
+                {
+                    Message = Gone();
+                    await LoadListAsync(ct);
+                    return;
+                }
 
-            ShareUrl = null;
-            Open = prompt;
-            studio.OpenText(prompt.Text, "Opened: " + prompt.Title);
-            await LoadVersionsAsync(ct);
-        },
-        cancellationToken);
+                ShareUrl = null;
+                Open = prompt;
+                opened = new EditorText(prompt.Text, "Opened: " + prompt.Title);
+                await LoadVersionsAsync(ct);
+            },
+            cancellationToken);
+        return opened;
+    }
 
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken) => WriteAsync(
         async ct =>
@@ -161,24 +168,29 @@ public sealed class LibrarySession(
         },
         cancellationToken);
 
-    /// <summary>Makes an old version current (as a new version) and puts its text in the editor.</summary>
-    public Task RestoreAsync(int number, CancellationToken cancellationToken) => WriteAsync(
-        async ct =>
-        {
-            if (Open is null)
+    /// <summary>Makes an old version current (as a new version); returns its text for the editor, or null when it was not restored.</summary>
+    public async Task<EditorText?> RestoreAsync(int number, CancellationToken cancellationToken)
+    {
+        EditorText? restored = null;
+        await WriteAsync(
+            async ct =>
             {
-                return;
-            }
+                if (Open is null)
+                {
+                    return;
+                }
 
-            if (await ApplyAsync(await library.RestoreVersionAsync(workspace.Id!.Value, Open.Id, number, Open.Version, ct)))
-            {
-                studio.OpenText(Open.Text, $"Restored version {number}: {Open.Title}");
-                Message = new StudioNotice(NoticeKind.Info, $"Restored version {number} as version {Open.Version}.");
-                await LoadVersionsAsync(ct);
-                await LoadListAsync(ct);
-            }
-        },
-        cancellationToken);
+                if (await ApplyAsync(await library.RestoreVersionAsync(workspace.Id!.Value, Open.Id, number, Open.Version, ct)))
+                {
+                    restored = new EditorText(Open.Text, $"Restored version {number}: {Open.Title}");
+                    Message = new StudioNotice(NoticeKind.Info, $"Restored version {number} as version {Open.Version}.");
+                    await LoadVersionsAsync(ct);
+                    await LoadListAsync(ct);
+                }
+            },
+            cancellationToken);
+        return restored;
+    }
 
     /// <summary>Creates a new share link (the previous one stops working) under <paramref name="baseUri"/>.</summary>
     public Task ShareAsync(Uri baseUri, CancellationToken cancellationToken) => WriteAsync(

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using SoraPromptGenie.Core.Engines;
-using SoraPromptGenie.Prompting;
 
 namespace SoraPromptGenie.Library;
 
@@ -15,7 +14,7 @@ public static class LibraryText
 
     /// <summary>Null when <paramref name="value"/> may be stored, else the message naming <paramref name="field"/> and the character.</summary>
     public static string? Problem(string field, string? value) =>
-        value is null ? null : PromptInput.Characters(field, value).Error;
+        value is null ? null : PromptCharacters.Refusal(field, PromptCharacters.NormalizeLineBreaks(value));
 
     /// <summary>An AI result is saved without the characters no prompt carries.</summary>
     public static string Cleaned(string value)

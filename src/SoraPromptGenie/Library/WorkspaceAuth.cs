@@ -4,13 +4,27 @@ namespace SoraPromptGenie.Library;
 
 /// <summary>
 /// Workspace authentication for the API: <c>Authorization: Bearer &lt;key&gt;</c>. The UI keeps the same key in the
-/// <see cref="CookieName"/> cookie and resolves it with <see cref="LibraryService.ResolveWorkspaceAsync"/>; the API
-/// does not accept the cookie, so a cross-site request cannot act on a workspace.
+/// <see cref="CookieName"/> cookie and resolves it with <see cref="WorkspaceCookie"/>; the API does not accept the
+/// cookie, so a cross-site request cannot act on a workspace.
 /// </summary>
 public static class WorkspaceAuth
 {
     public const string CookieName = "spg_workspace";
-    private const string ItemKey = "spg.workspace";
+
+    /// <summary>Answers 401 in the error shape unless the bearer key opens a workspace, which fills <see cref="CurrentWorkspace"/>.</summary>
+    public static TBuilder RequireWorkspace<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Add(endpoint => endpoint.Metadata.Add(WorkspaceRequired.Instance));
+        return builder.ProducesApiErrors(StatusCodes.Status401Unauthorized);
+    }
+
+    /// <summary>
+    /// The authentication step for endpoints mapped with <see cref="RequireWorkspace"/>. It runs after routing and the rate
+    /// limiter, so a request with a wrong key still spends the client's budget; a database outage reaches the error handler.
+    /// </summary>
+    public static IApplicationBuilder UseWorkspaceAuth(this IApplicationBuilder app) => app.UseMiddleware<WorkspaceAuthMiddleware>();
 
     public static string? ReadBearer(HttpRequest request)
     {
@@ -19,48 +33,33 @@ public static class WorkspaceAuth
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
     }
 
-    /// <summary>Resolves the bearer key; null when it is missing or opens no workspace.</summary>
-    public static async Task<Guid?> AuthenticateAsync(HttpContext context)
+    public static ApiErrorResult Unauthorized(HttpResponse response)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var library = context.RequestServices.GetRequiredService<LibraryService>();
-        var workspace = await library.ResolveWorkspaceAsync(ReadBearer(context.Request), context.RequestAborted);
-        if (workspace is { } id)
-        {
-            context.Items[ItemKey] = id;
-        }
-
-        return workspace;
-    }
-
-    public static ApiErrorResult Unauthorized(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        context.Response.Headers.WWWAuthenticate = "Bearer";
+        ArgumentNullException.ThrowIfNull(response);
+        response.Headers.WWWAuthenticate = "Bearer";
         return ApiResults.Error(
             StatusCodes.Status401Unauthorized,
             ErrorCodes.Unauthorized,
             "Send the workspace key as 'Authorization: Bearer <key>' (POST /api/workspaces creates one).");
     }
 
-    /// <summary>The workspace the group's filter authenticated.</summary>
-    public static Guid Current(HttpContext context) =>
-        context.Items.TryGetValue(ItemKey, out var value) && value is Guid id
-            ? id
-            : throw new InvalidOperationException("The endpoint is not behind the workspace filter.");
-
-    /// <summary>Puts the endpoints behind <see cref="RequireWorkspaceAsync"/>, declaring its 401.</summary>
-    public static TBuilder RequireWorkspace<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(RequireWorkspaceAsync).ProducesApiErrors(StatusCodes.Status401Unauthorized);
-
-    /// <summary>Endpoint filter for the library group: 401 without a valid key.</summary>
-    public static async ValueTask<object?> RequireWorkspaceAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
+    private sealed class WorkspaceRequired
     {
-        ArgumentNullException.ThrowIfNull(invocation);
-        ArgumentNullException.ThrowIfNull(next);
-        return await AuthenticateAsync(invocation.HttpContext) is null
-            ? Unauthorized(invocation.HttpContext)
-            : await next(invocation);
+        public static readonly WorkspaceRequired Instance = new();
+    }
+
+    private sealed class WorkspaceAuthMiddleware(RequestDelegate next)
+    {
+        public async Task InvokeAsync(HttpContext context, CurrentWorkspace workspace)
+        {
+            if (context.GetEndpoint()?.Metadata.GetMetadata<WorkspaceRequired>() is null
+                || await workspace.AuthenticateAsync(context.Request, context.RequestAborted))
+            {
+                await next(context);
+                return;
+            }
+
+            await Unauthorized(context.Response).ExecuteAsync(context);
+        }
     }
 }

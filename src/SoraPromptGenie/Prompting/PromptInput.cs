@@ -26,12 +26,7 @@ public sealed class PromptInput(IOptions<PromptLimitsOptions> options)
     public static StudioResult<string> Characters(string field, string? text)
     {
         var normalized = PromptCharacters.NormalizeLineBreaks(text ?? string.Empty);
-        var unsafeAt = PromptCharacters.IndexOfUnsafe(normalized);
-        return unsafeAt < 0
-            ? normalized
-            : StudioResult.Invalid<string>(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{field} contains control character {PromptCharacters.Describe(normalized[unsafeAt])} at position {unsafeAt + 1}; remove it (tabs and line breaks are fine)."));
+        return PromptCharacters.Refusal(field, normalized) is { } refusal ? StudioResult.Invalid<string>(refusal) : normalized;
     }
 
     /// <summary>The message for a text over a limit; it says the limit.</summary>

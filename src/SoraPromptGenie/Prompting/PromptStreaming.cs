@@ -16,46 +16,19 @@ public sealed record StreamDelta(string Text);
 /// Server-Sent Events for the text operations when the client sends <c>Accept: text/event-stream</c>: <c>delta</c>
 /// events with <c>{"text"}</c>, then one <c>done</c> event whose data is exactly the JSON endpoint's response body
 /// (full text, engine, usage, fallbackReason). A failure before the first event is the normal JSON error response;
-/// one after it ends the stream with an <c>error</c> event in the error shape.
+/// one after it ends the stream with an <c>error</c> event in the error shape. The handlers branch on
+/// <see cref="WantsEventStream"/> after their domain checks, so a bad request still gets its 400 JSON.
 /// </summary>
-public static partial class PromptStreaming
+public sealed partial class PromptStreaming(IOptions<JsonOptions> jsonOptions, ILogger<PromptStreaming> logger)
 {
     public const string EventStream = "text/event-stream";
     public const string DeltaEvent = "delta";
     public const string DoneEvent = "done";
     public const string ErrorEvent = "error";
 
-    /// <summary>
-    /// Serves the endpoint as a stream when asked to. Runs as an endpoint filter after request validation, so a bad
-    /// request still gets its 400 JSON; <paramref name="start"/> applies the same domain checks as the JSON handler.
-    /// </summary>
-    public static RouteHandlerBuilder WithTextStreaming<TRequest, TResponse>(
-        this RouteHandlerBuilder builder,
-        Func<TRequest, PromptStudio, CancellationToken, StudioResult<IAsyncEnumerable<EngineStreamChunk>>> start,
-        Func<EngineText, TResponse> done)
-        where TResponse : AiResponse
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(start);
-        ArgumentNullException.ThrowIfNull(done);
-        return builder.AddEndpointFilter(async (context, next) =>
-        {
-            var http = context.HttpContext;
-            if (!WantsEventStream(http.Request) || context.Arguments.OfType<TRequest>().FirstOrDefault() is not { } request)
-            {
-                return await next(context);
-            }
-
-            var studio = http.RequestServices.GetRequiredService<PromptStudio>();
-            var started = start(request, studio, http.RequestAborted);
-            if (started.Value is not { } chunks)
-            {
-                return ApiResults.Validation(started.Error!);
-            }
-
-            return await StreamAsync(http, chunks, done);
-        });
-    }
+    /// <summary>A streamed answer is not saved, so <c>promptId</c> with a stream is refused instead of being silently ignored.</summary>
+    public const string NotSavedMessage =
+        "promptId cannot be combined with a streamed answer (Accept: text/event-stream); send the request as plain JSON to save the result.";
 
     public static bool WantsEventStream(HttpRequest request)
     {
@@ -67,13 +40,15 @@ public static partial class PromptStreaming
     /// Waits for the first chunk before committing to a 200 event stream, so an engine that fails outright (LLM down and
     /// no offline fallback) answers with the JSON API's status and error body through the exception handler.
     /// </summary>
-    private static async Task<IResult> StreamAsync<TResponse>(
-        HttpContext http,
+    public async Task<ServerSentEventsResult<string>> StartAsync<TResponse>(
         IAsyncEnumerable<EngineStreamChunk> chunks,
-        Func<EngineText, TResponse> done)
+        Func<EngineText, TResponse> done,
+        string requestId,
+        CancellationToken cancellationToken)
         where TResponse : AiResponse
     {
-        var cancellationToken = http.RequestAborted;
+        ArgumentNullException.ThrowIfNull(chunks);
+        ArgumentNullException.ThrowIfNull(done);
         var enumerator = chunks.GetAsyncEnumerator(cancellationToken);
         bool any;
         try
@@ -86,9 +61,7 @@ public static partial class PromptStreaming
             throw;
         }
 
-        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PromptStreaming));
-        var events = new StreamWriter<TResponse>(http.TraceIdentifier, json, done, logger);
+        var events = new StreamWriter<TResponse>(requestId, jsonOptions.Value.SerializerOptions, done, logger);
         return TypedResults.ServerSentEvents(events.EventsAsync(enumerator, any, cancellationToken));
     }
 

@@ -1,3 +1,4 @@
+using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Library;
@@ -18,49 +19,63 @@ public static class PromptingEndpoints
         var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai).ProducesUpstreamErrors();
         group.MapPost("/enhance-prompt", EnhanceAsync)
             .WithName("EnhancePrompt").WithSummary("Merge one enhancement, or several (one per category) in one call, into a prompt.")
-            .SavesToLibrary<EnhancePromptRequest>(r => r.PromptId)
-            .WithTextStreaming<EnhancePromptRequest, EnhancePromptResponse>(StreamEnhance, EnhancedResponse);
+            .SavesToLibrary();
         group.MapPost("/generate-suggestions", SuggestAsync)
             .WithName("GenerateSuggestions").WithSummary("Suggest fresh enhancement cards for a category.");
         group.MapPost("/auto-generate-prompt", ExpandAsync)
             .WithName("AutoGeneratePrompt").WithSummary("Expand a basic idea of three words or more into a cinematic prompt.")
-            .SavesToLibrary<AutoGeneratePromptRequest>(r => r.PromptId)
-            .WithTextStreaming<AutoGeneratePromptRequest, AutoGeneratePromptResponse>(
-                (request, studio, ct) => studio.StreamExpand(request.BasicPrompt, ct, request.Fresh == true), GeneratedResponse);
+            .SavesToLibrary();
         group.MapPost("/structure-prompt", StructureAsync)
             .WithName("StructurePrompt").WithSummary("Restructure a prompt into the Sora 2 prompting guide's template.")
-            .SavesToLibrary<StructurePromptRequest>(r => r.PromptId)
-            .WithTextStreaming<StructurePromptRequest, StructurePromptResponse>(
-                (request, studio, ct) => studio.StreamStructure(request.CurrentPrompt, ct, request.Fresh == true), StructuredResponse);
+            .SavesToLibrary();
         return group;
     }
 
-    private static async Task<Results<Ok<EnhancePromptResponse>, ApiErrorResult>> EnhanceAsync(
-        EnhancePromptRequest request, PromptStudio studio, PromptCatalog catalog, HttpContext http, CancellationToken cancellationToken)
+    // The event stream is listed before the JSON answer: the API description keeps one answer per status code, the last
+    // one listed, and the JSON body is the documented contract (docs/api.md describes the stream).
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<EnhancePromptResponse>, ApiErrorResult>> EnhanceAsync(
+        EnhancePromptRequest request,
+        PromptStudio studio,
+        PromptCatalog catalog,
+        AiResultSaver saver,
+        PromptStreaming streaming,
+        HttpContext http,
+        CancellationToken cancellationToken)
     {
+        var streamed = PromptStreaming.WantsEventStream(http.Request);
+        if (streamed && request.PromptId is not null)
+        {
+            return ApiResults.Validation(PromptStreaming.NotSavedMessage);
+        }
+
         var enhancements = EnhancementsOf(request);
-        if (enhancements.Value is null)
+        if (enhancements.Value is not { } chosen)
         {
             return ApiResults.Validation(enhancements.Error!);
         }
 
-        if (await AiResultSaving.CheckTargetAsync(request.PromptId, http) is { } denied)
+        if (streamed)
+        {
+            return await StreamAsync(studio.StreamEnhance(request.CurrentPrompt, chosen, cancellationToken, request.Fresh == true), EnhancedResponse, streaming, http);
+        }
+
+        if (await saver.CheckTargetAsync(request.PromptId, http) is { } denied)
         {
             return denied;
         }
 
-        var result = await studio.EnhanceAsync(request.CurrentPrompt, enhancements.Value, cancellationToken, request.Fresh == true);
+        var result = await studio.EnhanceAsync(request.CurrentPrompt, chosen, cancellationToken, request.Fresh == true);
         if (result.Value is not { } text)
         {
             return ApiResults.Validation(result.Error!);
         }
 
         var source = new VersionSource(
-            enhancements.Value.Count > 1 ? VersionOperations.Preset : VersionOperations.Enhance,
-            [.. enhancements.Value.Select(e => EnhancementId(catalog, e))],
+            chosen.Count > 1 ? VersionOperations.Preset : VersionOperations.Enhance,
+            [.. chosen.Select(e => EnhancementId(catalog, e))],
             text.Engine);
-        var (version, error) = await AiResultSaving.SaveAsync(request.PromptId, http, text.Text, source);
-        return error ?? (Results<Ok<EnhancePromptResponse>, ApiErrorResult>)TypedResults.Ok(EnhancedResponse(text) with { SavedVersion = version });
+        var (version, error) = await saver.SaveAsync(request.PromptId, text.Text, source, cancellationToken);
+        return error is null ? TypedResults.Ok(EnhancedResponse(text) with { SavedVersion = version }) : error;
     }
 
     /// <summary>The catalog id of an enhancement sent by title, else its category: what the version history records.</summary>
@@ -79,15 +94,6 @@ public static class PromptingEndpoints
             (null, null) => StudioResult.Invalid<IReadOnlyList<EnhancementInput>>("enhancement (an object) or enhancements (an array) is required."),
             _ => StudioResult.Invalid<IReadOnlyList<EnhancementInput>>("Send either enhancement or enhancements, not both."),
         };
-
-    private static StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamEnhance(
-        EnhancePromptRequest request, PromptStudio studio, CancellationToken cancellationToken)
-    {
-        var enhancements = EnhancementsOf(request);
-        return enhancements.Value is { } valid
-            ? studio.StreamEnhance(request.CurrentPrompt, valid, cancellationToken, request.Fresh == true)
-            : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(enhancements.Error!);
-    }
 
     private static EnhancePromptResponse EnhancedResponse(EngineText text) =>
         new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached, Warnings = text.Warnings };
@@ -113,39 +119,83 @@ public static class PromptingEndpoints
             : ApiResults.Validation(result.Error!);
     }
 
-    private static async Task<Results<Ok<AutoGeneratePromptResponse>, ApiErrorResult>> ExpandAsync(
-        AutoGeneratePromptRequest request, PromptStudio studio, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<AutoGeneratePromptResponse>, ApiErrorResult>> ExpandAsync(
+        AutoGeneratePromptRequest request,
+        PromptStudio studio,
+        AiResultSaver saver,
+        PromptStreaming streaming,
+        HttpContext http,
+        CancellationToken cancellationToken)
     {
-        if (await AiResultSaving.CheckTargetAsync(request.PromptId, http) is { } denied)
+        if (PromptStreaming.WantsEventStream(http.Request))
+        {
+            return request.PromptId is null
+                ? await StreamAsync(studio.StreamExpand(request.BasicPrompt, cancellationToken, request.Fresh == true), GeneratedResponse, streaming, http)
+                : ApiResults.Validation(PromptStreaming.NotSavedMessage);
+        }
+
+        if (await saver.CheckTargetAsync(request.PromptId, http) is { } denied)
         {
             return denied;
         }
 
         var result = await studio.ExpandAsync(request.BasicPrompt, cancellationToken, request.Fresh == true);
-        return await RespondAsync(result, request.PromptId, http, VersionOperations.AutoGenerate, (text, version) => GeneratedResponse(text) with { SavedVersion = version });
+        return await RespondAsync(
+            result, request.PromptId, saver, VersionOperations.AutoGenerate, (text, version) => GeneratedResponse(text) with { SavedVersion = version }, cancellationToken);
     }
 
-    private static async Task<Results<Ok<StructurePromptResponse>, ApiErrorResult>> StructureAsync(
-        StructurePromptRequest request, PromptStudio studio, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<StructurePromptResponse>, ApiErrorResult>> StructureAsync(
+        StructurePromptRequest request,
+        PromptStudio studio,
+        AiResultSaver saver,
+        PromptStreaming streaming,
+        HttpContext http,
+        CancellationToken cancellationToken)
     {
-        if (await AiResultSaving.CheckTargetAsync(request.PromptId, http) is { } denied)
+        if (PromptStreaming.WantsEventStream(http.Request))
+        {
+            return request.PromptId is null
+                ? await StreamAsync(studio.StreamStructure(request.CurrentPrompt, cancellationToken, request.Fresh == true), StructuredResponse, streaming, http)
+                : ApiResults.Validation(PromptStreaming.NotSavedMessage);
+        }
+
+        if (await saver.CheckTargetAsync(request.PromptId, http) is { } denied)
         {
             return denied;
         }
 
         var result = await studio.StructureAsync(request.CurrentPrompt, cancellationToken, request.Fresh == true);
-        return await RespondAsync(result, request.PromptId, http, VersionOperations.Structure, (text, version) => StructuredResponse(text) with { SavedVersion = version });
+        return await RespondAsync(
+            result, request.PromptId, saver, VersionOperations.Structure, (text, version) => StructuredResponse(text) with { SavedVersion = version }, cancellationToken);
     }
 
-    private static async Task<Results<Ok<TResponse>, ApiErrorResult>> RespondAsync<TResponse>(
-        StudioResult<EngineText> result, Guid? promptId, HttpContext http, string operation, Func<EngineText, int?, TResponse> map)
+    /// <summary>The stream branch: the operation's domain checks answer 400 JSON, else the answer streams as events.</summary>
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<TResponse>, ApiErrorResult>> StreamAsync<TResponse>(
+        StudioResult<IAsyncEnumerable<EngineStreamChunk>> started, Func<EngineText, TResponse> done, PromptStreaming streaming, HttpContext http)
+        where TResponse : AiResponse
+    {
+        if (started.Value is not { } chunks)
+        {
+            return ApiResults.Validation(started.Error!);
+        }
+
+        return await streaming.StartAsync(chunks, done, http.TraceIdentifier, http.RequestAborted);
+    }
+
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<TResponse>, ApiErrorResult>> RespondAsync<TResponse>(
+        StudioResult<EngineText> result,
+        Guid? promptId,
+        AiResultSaver saver,
+        string operation,
+        Func<EngineText, int?, TResponse> map,
+        CancellationToken cancellationToken)
     {
         if (result.Value is not { } text)
         {
             return ApiResults.Validation(result.Error!);
         }
 
-        var (version, error) = await AiResultSaving.SaveAsync(promptId, http, text.Text, new VersionSource(operation, Engine: text.Engine));
+        var (version, error) = await saver.SaveAsync(promptId, text.Text, new VersionSource(operation, Engine: text.Engine), cancellationToken);
         return error is null ? TypedResults.Ok(map(text, version)) : error;
     }
 }

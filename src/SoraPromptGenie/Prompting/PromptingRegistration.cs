@@ -21,6 +21,7 @@ public static class PromptingRegistration
         services.AddSingleton(catalog);
         services.AddSingleton<CatalogDocument>();
         services.AddSingleton<PromptStudio>();
+        services.AddSingleton<PromptStreaming>();
         services.AddSingleton<PromptLinter>();
         services.AddSingleton(TargetCatalog.LoadEmbedded());
         services.AddSingleton<VideoRequestBuilder>();

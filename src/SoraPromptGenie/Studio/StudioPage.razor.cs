@@ -195,6 +195,8 @@ public sealed partial class StudioPage
 
     private void RestoreHistory(int index) => Session.RestoreHistory(index);
 
+    private void OpenFromLibrary(Library.EditorText text) => Session.OpenText(text.Text, text.Label);
+
     private async Task SetModeAsync(StudioMode mode)
     {
         Session.Mode = mode;

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Components;
+using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops.Configuration;
+using SoraPromptGenie.Ops.RateLimiting;
 
 namespace SoraPromptGenie.Studio;
 
@@ -36,6 +38,7 @@ public static class StudioRegistration
         services.AddScoped<CircuitHandler>(sp => sp.GetRequiredService<CircuitAdmission>());
         services.AddScoped<CircuitClient>();
         services.AddScoped<StudioSession>();
+        services.AddScoped<IPromptEditor, StudioPromptEditor>();
         services.AddScoped<ExportSelection>();
         return builder;
     }

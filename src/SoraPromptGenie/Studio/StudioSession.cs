@@ -2,6 +2,7 @@ using System.Text;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Lint;
+using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Prompting;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Library;
+using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.RateLimiting;
-using SoraPromptGenie.Studio;
 
 namespace SoraPromptGenie.Tests.Library;
 

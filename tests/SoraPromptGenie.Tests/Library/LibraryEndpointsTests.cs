@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoraPromptGenie.Library;
+using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Library;
 
@@ -60,6 +61,17 @@ public abstract class LibraryEndpointsTests<TFactory>(TFactory factory)
     public async Task Prompts_WithoutValidKey_Return401Unauthorized(string? key)
     {
         using var response = await _client.SendAsync(HttpMethod.Get, "/api/prompts", key);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("unauthorized", await response.ErrorCodeAsync());
+        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    /// <summary>The workspace is authenticated before the endpoint reads the request: without a key the answer is 401, whatever was sent.</summary>
+    [Fact]
+    public async Task PostPrompt_MalformedBodyWithoutKey_Returns401BeforeReadingTheBody()
+    {
+        using var response = await _client.PostJsonAsync("/api/prompts", "{\"title\": ");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("unauthorized", await response.ErrorCodeAsync());

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Library;
-using SoraPromptGenie.Studio;
+using SoraPromptGenie.Ops;
 
 namespace SoraPromptGenie.Tests.Library;
 
@@ -110,37 +110,33 @@ public sealed class LibrarySessionTests : LibraryTestContext
     }
 
     [Fact]
-    public async Task OpenAsync_SavedPrompt_LoadsTextAsHistoryEntry()
+    public async Task OpenAsync_SavedPrompt_ReturnsItsTextWithHistoryLabel()
     {
         SignIn();
         var saved = (await Direct().CreatePromptAsync(WorkspaceId, new PromptDraft("Fox", Text), CancellationToken.None)).Prompt!;
-        Session.Edit("something else");
 
-        await Library.OpenAsync(saved.Id, CancellationToken.None);
+        var opened = await Library.OpenAsync(saved.Id, CancellationToken.None);
 
-        Assert.Equal(Text, Session.Prompt);
-        Assert.Equal("Opened: Fox", Session.History.Current.Label);
-        Assert.True(Session.History.CanUndo);
+        Assert.Equal(new EditorText(Text, "Opened: Fox"), opened);
         Assert.Equal(saved.Id, Library.Open!.Id);
     }
 
     [Fact]
-    public async Task OpenAsync_PromptOfAnotherWorkspace_IsNotFoundAndEditorKeepsText()
+    public async Task OpenAsync_PromptOfAnotherWorkspace_IsNotFoundAndGivesTheEditorNothing()
     {
         SignIn();
         var other = await Direct().CreateWorkspaceAsync(CancellationToken.None);
         var foreign = (await Direct().CreatePromptAsync(other.WorkspaceId, new PromptDraft("Theirs", Text), CancellationToken.None)).Prompt!;
-        Session.Edit("mine");
 
-        await Library.OpenAsync(foreign.Id, CancellationToken.None);
+        var opened = await Library.OpenAsync(foreign.Id, CancellationToken.None);
 
-        Assert.Equal("mine", Session.Prompt);
+        Assert.Null(opened);
         Assert.Null(Library.Open);
         Assert.Equal("That prompt is no longer in the library.", Library.Message!.Text);
     }
 
     [Fact]
-    public async Task RestoreAsync_OldVersion_PutsItsTextInEditorAsNewVersion()
+    public async Task RestoreAsync_OldVersion_ReturnsItsTextForTheEditorAsNewVersion()
     {
         SignIn();
         Session.Edit(Text);
@@ -148,12 +144,11 @@ public sealed class LibrarySessionTests : LibraryTestContext
         Session.Edit("A second take.");
         await Library.SaveAsync(null, CancellationToken.None);
 
-        await Library.RestoreAsync(1, CancellationToken.None);
+        var restored = await Library.RestoreAsync(1, CancellationToken.None);
 
-        Assert.Equal(Text, Session.Prompt);
+        Assert.Equal(new EditorText(Text, "Restored version 1: Fox"), restored);
         Assert.Equal(3, Library.Open!.Version);
         Assert.Equal(1, Library.Versions!.Items[0].RestoredFrom);
-        Assert.Equal("Restored version 1: Fox", Session.History.Current.Label);
     }
 
     [Fact]

@@ -41,6 +41,24 @@ public sealed class PromptStreamingTests(AppFactory app) : IClassFixture<AppFact
         Assert.False(done.Data.TryGetProperty("fallbackReason", out _));
     }
 
+    /// <summary>Streaming is a branch of the handler; the API description still documents the JSON answer.</summary>
+    [Theory]
+    [InlineData("/api/enhance-prompt", "EnhancePromptResponse")]
+    [InlineData("/api/auto-generate-prompt", "AutoGeneratePromptResponse")]
+    [InlineData("/api/structure-prompt", "StructurePromptResponse")]
+    public async Task OpenApiDocument_TextOperation_DescribesTheJsonAnswer(string path, string schema)
+    {
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative));
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        var content = document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("post")
+            .GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(content.TryGetProperty("application/json", out var json), $"{path} lists no JSON answer");
+        Assert.EndsWith("/" + schema, json.GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AutoGenerate_AcceptEventStream_DoneCarriesGeneratedPrompt()
     {

@@ -1,4 +1,5 @@
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Ops;
 using SoraPromptGenie.Studio;
 
 namespace SoraPromptGenie.Tests.Studio;

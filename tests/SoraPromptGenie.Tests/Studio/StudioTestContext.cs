@@ -43,6 +43,7 @@ public abstract class StudioTestContext : BunitContext
         Services.AddSingleton<ClientRateLimiter>();
         Services.AddScoped<CircuitClient>();
         Services.AddScoped<StudioSession>();
+        Services.AddScoped<IPromptEditor, StudioPromptEditor>();
         Services.AddScoped<ExportSelection>();
 
         // The library panel sits in the studio page; signed out it never touches this (unopened) database.

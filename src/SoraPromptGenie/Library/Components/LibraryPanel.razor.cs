@@ -16,9 +16,9 @@ public sealed partial class LibraryPanel
     [Parameter]
     public string? Outcome { get; set; }
 
-    /// <summary>Raised when the editor text changed (a prompt was opened or a version restored).</summary>
+    /// <summary>Raised with the text for the editor when a prompt was opened or a version restored.</summary>
     [Parameter]
-    public EventCallback EditorChanged { get; set; }
+    public EventCallback<EditorText> TextOpened { get; set; }
 
     private CancellationToken Closing => _closing.Token;
 
@@ -69,15 +69,20 @@ public sealed partial class LibraryPanel
 
     private async Task OpenAsync(Guid id)
     {
-        await Library.OpenAsync(id, Closing);
+        var opened = await Library.OpenAsync(id, Closing);
         title = Library.Open?.Title ?? title;
-        await EditorChanged.InvokeAsync();
+        if (opened is not null)
+        {
+            await TextOpened.InvokeAsync(opened);
+        }
     }
 
     private async Task RestoreAsync(int number)
     {
-        await Library.RestoreAsync(number, Closing);
-        await EditorChanged.InvokeAsync();
+        if (await Library.RestoreAsync(number, Closing) is { } restored)
+        {
+            await TextOpened.InvokeAsync(restored);
+        }
     }
 
     private void CloseOpen()

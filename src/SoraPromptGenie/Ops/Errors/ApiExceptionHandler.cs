@@ -9,7 +9,11 @@ namespace SoraPromptGenie.Ops.Errors;
 /// Maps exceptions under /api to documented status codes. Expected ones (bad input, upstream outages) are answered
 /// without an error-level stack trace; anything else is a 500 whose text is shown only in Development.
 /// </summary>
-public sealed partial class ApiExceptionHandler(IHostEnvironment environment, ILogger<ApiExceptionHandler> logger, IUpstreamCircuit? circuit = null)
+public sealed partial class ApiExceptionHandler(
+    IHostEnvironment environment,
+    ILogger<ApiExceptionHandler> logger,
+    IUpstreamCircuit? circuit = null,
+    IHub? errorTracking = null)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -31,7 +35,7 @@ public sealed partial class ApiExceptionHandler(IHostEnvironment environment, IL
         else if (exception is UpstreamException upstream)
         {
             UpstreamFailed(logger, upstream.Code, upstream.UpstreamStatus);
-            SentryRegistration.CaptureUpstreamFailure(httpContext, upstream);
+            SentryRegistration.CaptureUpstreamFailure(errorTracking, httpContext, upstream);
             if (upstream.Failure == UpstreamFailure.Unavailable)
             {
                 httpContext.Response.Headers.RetryAfter = UpstreamRetryAfter.HeaderValue(upstream, circuit?.RemainingBreak());

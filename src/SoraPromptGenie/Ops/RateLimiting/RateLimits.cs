@@ -35,8 +35,9 @@ public static partial class RateLimits
         services.AddSingleton<WindowCounter>();
         services.AddSingleton<ClientRateLimiter>();
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<ClientRateLimiter>((options, limiter) =>
+        services.AddOptions<RateLimiterOptions>().Configure<ClientRateLimiter, ILoggerFactory>((options, limiter, loggers) =>
         {
+            var logger = loggers.CreateLogger(typeof(RateLimits));
             RateLimitPartition<string> GeneralPartition(HttpContext context) => limiter.Partition(context, General, General);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsLimited(context) ? GeneralPartition(context) : RateLimitPartition.GetNoLimiter(string.Empty));
@@ -44,7 +45,7 @@ public static partial class RateLimits
 
             // For endpoints outside /api that spend the same general budget (the studio's sign-in form post).
             options.AddPolicy(General, GeneralPartition);
-            options.OnRejected = (rejected, _) => new ValueTask(OnRejectedAsync(rejected.HttpContext));
+            options.OnRejected = (rejected, _) => new ValueTask(OnRejectedAsync(rejected.HttpContext, logger));
         });
         return services;
     }
@@ -98,10 +99,9 @@ public static partial class RateLimits
     /// <summary>Whether the global limiter counts requests to <paramref name="path"/>.</summary>
     public static bool GeneralLimitApplies(PathString path) => path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health");
 
-    private static Task OnRejectedAsync(HttpContext context)
+    private static Task OnRejectedAsync(HttpContext context, ILogger logger)
     {
         var decision = context.Features.Get<RateLimitHeadersFeature>()?.Rejected;
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits));
         var retryAfterSeconds = (int)Math.Ceiling(decision?.Reset.TotalSeconds ?? 60);
         AppMetrics.RateLimitRejected(decision?.Policy ?? "unknown");
         RequestRejected(logger, decision?.Policy ?? "unknown", context.ClientAddress().ToString(), context.Request.Method, context.Request.Path, retryAfterSeconds);

@@ -75,10 +75,10 @@ public static class SentryRegistration
     /// Reports an upstream (LLM) failure that reached the client as an error, with the request id. Its type is an
     /// "expected" exception, so the generic handler-feature capture would drop it.
     /// </summary>
-    public static void CaptureUpstreamFailure(HttpContext context, UpstreamException exception)
+    public static void CaptureUpstreamFailure(IHub? hub, HttpContext context, UpstreamException exception)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.RequestServices.GetService<IHub>() is not { IsEnabled: true } hub)
+        if (hub is not { IsEnabled: true })
         {
             return;
         }

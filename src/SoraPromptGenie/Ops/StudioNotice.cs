@@ -1,7 +1,7 @@
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Ops.RateLimiting;
 
-namespace SoraPromptGenie.Studio;
+namespace SoraPromptGenie.Ops;
 
 public enum NoticeKind
 {

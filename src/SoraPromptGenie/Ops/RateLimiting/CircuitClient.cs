@@ -1,4 +1,4 @@
-namespace SoraPromptGenie.Studio;
+namespace SoraPromptGenie.Ops.RateLimiting;
 
 /// <summary>
 /// The client address of the person using this circuit, so the studio's AI actions count against the same per-client AI
