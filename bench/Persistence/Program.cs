@@ -208,7 +208,7 @@ internal static class LedgerBench
         var writer = new UsageLedgerWriter(ledger, provider.GetRequiredService<IServiceScopeFactory>(), NullLogger<UsageLedgerWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
 
-        var record = new LlmCallRecord(PromptOperation.Enhance, "bench/model", "openrouter:bench/model", "ok", 200, 850, 120, 240, 0.0002m, false);
+        var record = new LlmCallRecord(PromptOperation.Enhance, "bench/model", "openrouter:bench/model", CallOutcome.Ok, 200, 850, 120, 240, 0.0002m, false);
         var none = new NoObserver();
         var without = Time(calls, () => none.OnCall(record));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Timer resolution: {1e6 / Stopwatch.Frequency:F3} µs per tick."));

@@ -1,12 +1,12 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 
 namespace SoraPromptGenie.Core.Engines;
 
 /// <summary>
 /// Answers from the offline engine when the LLM fails (design section 3, <c>LLM_FALLBACK_TO_OFFLINE</c>): the result keeps
-/// the offline engine's label and carries the failure's error code as <see cref="EngineText.FallbackReason"/>, so users
-/// and the usage ledger see that the LLM did not answer. The caller's own cancellation is never covered up.
+/// the offline engine's label and carries the failure's error code as <see cref="EngineResult.FallbackReason"/>, so users
+/// see that the LLM did not answer; with an observer, the usage ledger records the offline answer as a
+/// <see cref="CallOutcome.Fallback"/>. The caller's own cancellation is never covered up.
 /// </summary>
 public sealed class FallbackPromptEngine(
     IPromptEngine primary,
@@ -14,74 +14,20 @@ public sealed class FallbackPromptEngine(
     bool fallbackToOffline,
     ILlmCallObserver? observer = null) : IPromptEngine
 {
-    /// <summary>The outcome recorded for an answer the offline engine gave in the LLM's place.</summary>
-    public const string FallbackOutcome = "fallback";
+    private readonly IPromptEngine _offline = observer is null ? offline : new OfflineAnswerRecorder(offline, observer, CallOutcome.Fallback);
 
-    public async Task<EngineText> EnhanceAsync(
-        string currentPrompt,
-        IReadOnlyList<EnhancementSpec> enhancements,
-        CancellationToken cancellationToken)
+    public async Task<TResult> RunAsync<TResult>(EngineOperation<TResult> operation, CancellationToken cancellationToken)
+        where TResult : EngineResult
     {
         try
         {
-            return await primary.EnhanceAsync(currentPrompt, enhancements, cancellationToken);
+            return await primary.RunAsync(operation, cancellationToken);
         }
-        catch (UpstreamException ex) when (fallbackToOffline)
+        catch (UpstreamException failure) when (fallbackToOffline)
         {
-            var operation = TextOperation.EnhanceOperation(enhancements.Count);
-            var result = await FallBackAsync(
-                operation,
-                () => offline.EnhanceAsync(currentPrompt, enhancements, cancellationToken),
-                cancellationToken);
-            return result with { FallbackReason = ex.Code };
-        }
-    }
-
-    public async Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await primary.SuggestAsync(request, cancellationToken);
-        }
-        catch (UpstreamException ex) when (fallbackToOffline)
-        {
-            var result = await FallBackAsync(
-                PromptOperation.Suggest,
-                () => offline.SuggestAsync(request, cancellationToken),
-                cancellationToken);
-            return result with { FallbackReason = ex.Code };
-        }
-    }
-
-    public async Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await primary.ExpandAsync(basicPrompt, cancellationToken);
-        }
-        catch (UpstreamException ex) when (fallbackToOffline)
-        {
-            var result = await FallBackAsync(
-                PromptOperation.Expand,
-                () => offline.ExpandAsync(basicPrompt, cancellationToken),
-                cancellationToken);
-            return result with { FallbackReason = ex.Code };
-        }
-    }
-
-    public async Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await primary.StructureAsync(prompt, cancellationToken);
-        }
-        catch (UpstreamException ex) when (fallbackToOffline)
-        {
-            var result = await FallBackAsync(
-                PromptOperation.Structure,
-                () => offline.StructureAsync(prompt, cancellationToken),
-                cancellationToken);
-            return result with { FallbackReason = ex.Code };
+            cancellationToken.ThrowIfCancellationRequested();
+            var answer = await _offline.RunAsync(operation, cancellationToken);
+            return (TResult)(answer with { FallbackReason = failure.Code });
         }
     }
 
@@ -94,60 +40,54 @@ public sealed class FallbackPromptEngine(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        UpstreamException? failure = null;
-        var deltaSent = false;
-        await using (var chunks = primary.StreamAsync(operation, cancellationToken).GetAsyncEnumerator(cancellationToken))
+        var primaryStream = new FailureBeforeFirstDelta(primary.StreamAsync(operation, cancellationToken), fallbackToOffline);
+        await foreach (var chunk in primaryStream.WithCancellation(cancellationToken))
         {
-            while (true)
-            {
-                try
-                {
-                    if (!await chunks.MoveNextAsync())
-                    {
-                        break;
-                    }
-                }
-                catch (UpstreamException ex) when (fallbackToOffline && !deltaSent)
-                {
-                    failure = ex;
-                    break;
-                }
-
-                deltaSent |= chunks.Current.Delta.Length > 0;
-                yield return chunks.Current;
-            }
+            yield return chunk;
         }
 
-        if (failure is null)
+        if (primaryStream.Failure is not { } failure)
         {
             yield break;
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var started = Stopwatch.GetTimestamp();
-        await foreach (var chunk in offline.StreamAsync(operation, cancellationToken))
+        await foreach (var chunk in _offline.StreamAsync(operation, cancellationToken))
         {
-            if (chunk.Final is { } final)
-            {
-                Record(operation.Operation, started);
-                yield return chunk with { Final = final with { FallbackReason = failure.Code } };
-            }
-            else
-            {
-                yield return chunk;
-            }
+            yield return chunk.Final is { } final ? chunk with { Final = final with { FallbackReason = failure.Code } } : chunk;
         }
     }
 
-    private async Task<T> FallBackAsync<T>(PromptOperation operation, Func<Task<T>> answer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Passes a stream through, but ends it quietly when it fails with an <see cref="UpstreamException"/> before any delta
+    /// (and the fallback is on), keeping the failure in <see cref="Failure"/>.
+    /// </summary>
+    private sealed class FailureBeforeFirstDelta(IAsyncEnumerable<EngineStreamChunk> chunks, bool catching) : IAsyncEnumerable<EngineStreamChunk>
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var started = Stopwatch.GetTimestamp();
-        var result = await answer();
-        Record(operation, started);
-        return result;
-    }
+        public UpstreamException? Failure { get; private set; }
 
-    private void Record(PromptOperation operation, long started) =>
-        observer?.OnCall(LlmCallRecord.Offline(operation, FallbackOutcome, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds));
+        public async IAsyncEnumerator<EngineStreamChunk> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        {
+            var deltaSent = false;
+            await using var source = chunks.GetAsyncEnumerator(cancellationToken);
+            while (await MoveNextAsync(source, catching && !deltaSent))
+            {
+                deltaSent |= source.Current.Delta.Length > 0;
+                yield return source.Current;
+            }
+        }
+
+        private async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<EngineStreamChunk> source, bool catchFailure)
+        {
+            try
+            {
+                return await source.MoveNextAsync();
+            }
+            catch (UpstreamException failure) when (catchFailure)
+            {
+                Failure = failure;
+                return false;
+            }
+        }
+    }
 }

@@ -5,7 +5,7 @@ public sealed record LlmCallRecord(
     PromptOperation Operation,
     string Model,
     string Engine,
-    string Outcome,
+    CallOutcome Outcome,
     int? StatusCode,
     long LatencyMs,
     long? InputTokens,
@@ -13,9 +13,11 @@ public sealed record LlmCallRecord(
     decimal? Cost,
     bool Cached)
 {
+    public EngineKind Kind => EngineLabels.KindOf(Engine);
+
     /// <summary>A call the offline engine answered: no model, no tokens, no cost.</summary>
-    public static LlmCallRecord Offline(PromptOperation operation, string outcome, long latencyMs) =>
-        new(operation, "offline", "offline", outcome, null, latencyMs, null, null, null, false);
+    public static LlmCallRecord Offline(PromptOperation operation, CallOutcome outcome, long latencyMs) =>
+        new(operation, EngineLabels.Offline, EngineLabels.Offline, outcome, null, latencyMs, null, null, null, false);
 }
 
 /// <summary>Receives a record of every engine call. Must not block: it runs on the request path.</summary>

@@ -1,38 +1,40 @@
 namespace SoraPromptGenie.Core.Engines;
 
 /// <summary>
-/// The prompt operations. Implementations: the LLM engine over <c>IChatClient</c>, the deterministic offline
-/// engine, and the fallback engine that answers from the offline one when the LLM fails.
-/// Upstream failures surface as <see cref="UpstreamException"/>.
+/// Runs the prompt operations. Implementations: the LLM engine over <c>IChatClient</c> and the deterministic offline
+/// engine; decorators add the fallback from one to the other, the response cache and the offline engine's usage records,
+/// each once over these two methods. Upstream failures surface as <see cref="UpstreamException"/>.
 /// </summary>
 public interface IPromptEngine
 {
-    /// <summary>Merges one or more enhancements (at most one per category) into <paramref name="currentPrompt"/>.</summary>
-    Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken);
-
-    Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken);
-
-    /// <summary>Expands a basic idea (three words or more) into a full cinematic prompt.</summary>
-    Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken);
-
-    /// <summary>Restructures a prompt into the Sora 2 template. Empty in, empty out (no upstream call).</summary>
-    Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken);
+    /// <summary>Answers <paramref name="operation"/> in one piece.</summary>
+    Task<TResult> RunAsync<TResult>(EngineOperation<TResult> operation, CancellationToken cancellationToken)
+        where TResult : EngineResult;
 
     /// <summary>Streams a text operation (enhance, expand or structure): deltas, then one chunk with the final result.</summary>
     IAsyncEnumerable<EngineStreamChunk> StreamAsync(TextOperation operation, CancellationToken cancellationToken);
 }
 
-/// <summary>A text-producing operation with its input, for streaming.</summary>
-public abstract record TextOperation
+/// <summary>
+/// One prompt operation with its input: <see cref="TextOperation.Enhance"/> (one card, several merged, or cards taken
+/// out), <see cref="TextOperation.Expand"/>, <see cref="TextOperation.Structure"/> and <see cref="SuggestionRequest"/>.
+/// </summary>
+public abstract record EngineOperation
 {
     /// <summary>The operation as the log, metrics and ledger name it: merging several enhancements is its own operation.</summary>
-    public PromptOperation Operation => this switch
-    {
-        Enhance enhance => EnhanceOperation(enhance.Enhancements.Count),
-        Expand => PromptOperation.Expand,
-        _ => PromptOperation.Structure,
-    };
+    public abstract PromptOperation Operation { get; }
 
+    /// <summary>Asks for a new answer instead of a stored one; the new answer is still stored.</summary>
+    public bool Fresh { get; init; }
+}
+
+/// <summary>An operation whose answer is a <typeparamref name="TResult"/>.</summary>
+public abstract record EngineOperation<TResult> : EngineOperation
+    where TResult : EngineResult;
+
+/// <summary>An operation that writes prompt text; these can also be streamed.</summary>
+public abstract record TextOperation : EngineOperation<EngineText>
+{
     public static PromptOperation EnhanceOperation(int enhancementCount) =>
         enhancementCount > 1 ? PromptOperation.Merge : PromptOperation.Enhance;
 
@@ -45,9 +47,21 @@ public abstract record TextOperation
     public sealed record Enhance(string CurrentPrompt, IReadOnlyList<EnhancementSpec> Enhancements) : TextOperation
     {
         public IReadOnlyList<EnhancementSpec> Removing { get; init; } = [];
+
+        public override PromptOperation Operation => EnhanceOperation(Enhancements.Count);
     }
 
-    public sealed record Expand(string BasicPrompt) : TextOperation;
+    /// <summary>Expands a basic idea (three words or more) into a full cinematic prompt.</summary>
+    public sealed record Expand(string BasicPrompt) : TextOperation
+    {
+        public override PromptOperation Operation => PromptOperation.Expand;
+    }
 
-    public sealed record Structure(string Prompt) : TextOperation;
+    /// <summary>Restructures a prompt into the Sora 2 template. Empty in, empty out (no upstream call).</summary>
+    public sealed record Structure(string Prompt) : TextOperation
+    {
+        public override PromptOperation Operation => PromptOperation.Structure;
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Prompt);
+    }
 }

@@ -16,7 +16,6 @@ using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Security;
 using SoraPromptGenie.Prompting;
-using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Ai;
 
@@ -183,12 +182,12 @@ public static class AiRegistration
     {
         var options = services.GetRequiredService<IOptions<LlmOptions>>().Value;
         var offline = services.GetRequiredService<OfflinePromptEngine>();
+        var observer = services.GetRequiredService<ILlmCallObserver>();
         if (options.EffectiveMode == LlmMode.Offline)
         {
-            return new OfflineEngineRecorder(offline, services.GetRequiredService<ILlmCallObserver>());
+            return new OfflineAnswerRecorder(offline, observer, CallOutcome.Ok);
         }
 
-        var observer = services.GetRequiredService<ILlmCallObserver>();
         var llm = new LlmPromptEngine(
             services.GetRequiredService<IReadOnlyList<LlmModel>>(),
             new LlmEngineOptions { TimeoutSeconds = options.TimeoutSeconds, EngineLabelPrefix = options.EnginePrefix },

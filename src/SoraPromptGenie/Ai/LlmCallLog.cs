@@ -10,7 +10,7 @@ public sealed partial class LlmCallLog(ILogger<LlmCallLog> logger)
     // The operation goes in as text: Serilog renders an enum value in quotes, which breaks the key=value line.
     public void Write(LlmCallRecord call)
     {
-        var ok = call.Outcome == "ok";
+        var ok = call.Outcome == CallOutcome.Ok;
         if (!logger.IsEnabled(ok ? LogLevel.Information : LogLevel.Warning))
         {
             return;
@@ -23,7 +23,7 @@ public sealed partial class LlmCallLog(ILogger<LlmCallLog> logger)
         }
         else
         {
-            LlmCallFailed(logger, operation, call.Model, call.Engine, call.Outcome, call.StatusCode, call.LatencyMs);
+            LlmCallFailed(logger, operation, call.Model, call.Engine, call.Outcome.Name(), call.StatusCode, call.LatencyMs);
         }
     }
 

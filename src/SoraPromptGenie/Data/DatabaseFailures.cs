@@ -25,6 +25,10 @@ public static class DatabaseFailures
         "The database is unavailable right now. Your AI tools still work; try saving again in a moment.",
         IsOutage);
 
+    /// <summary>The endpoint reads or writes the database, so an outage answers it 503 <c>database_unavailable</c>.</summary>
+    public static TBuilder UsesDatabase<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.ProducesOutage(Outage);
+
     public static bool IsOutage(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Prompting;
 
@@ -12,7 +13,9 @@ public static class AiResultSaving
 {
     /// <summary>
     /// Placed before the streaming filter: a streamed answer is not saved, so <c>promptId</c> with
-    /// <c>Accept: text/event-stream</c> is refused instead of being silently ignored.
+    /// <c>Accept: text/event-stream</c> is refused instead of being silently ignored. Declares what saving can answer:
+    /// 401 without the workspace key, 404 for a prompt not in the workspace, 412 when concurrent writers keep winning
+    /// the race for the next version, 503 when the database is down.
     /// </summary>
     public static RouteHandlerBuilder SavesToLibrary<TRequest>(this RouteHandlerBuilder builder, Func<TRequest, Guid?> promptId)
     {
@@ -23,7 +26,9 @@ public static class AiResultSaving
             && context.Arguments.OfType<TRequest>().FirstOrDefault() is { } request
             && promptId(request) is not null
                 ? ApiResults.Validation("promptId cannot be combined with a streamed answer (Accept: text/event-stream); send the request as plain JSON to save the result.")
-                : await next(context));
+                : await next(context))
+            .ProducesApiErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed)
+            .UsesDatabase();
     }
 
     /// <summary>

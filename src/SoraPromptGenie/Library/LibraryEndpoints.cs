@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Errors;
 
 namespace SoraPromptGenie.Library;
@@ -15,23 +16,29 @@ public static class LibraryEndpoints
 
     public static IEndpointRouteBuilder MapLibrary(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/workspaces", CreateWorkspaceAsync)
+        api.MapPost("/workspaces", CreateWorkspaceAsync).UsesDatabase()
             .WithTags("Library").WithName("CreateWorkspace").WithSummary("Create an anonymous workspace; its key is shown once.");
-        api.MapGet("/shared/{token}", GetSharedAsync)
+        api.MapGet("/shared/{token}", GetSharedAsync).UsesDatabase().ProducesApiErrors(StatusCodes.Status404NotFound)
             .WithTags("Library").WithName("GetSharedPrompt").WithSummary("Read a prompt through its share link.");
 
-        var prompts = api.MapGroup("/prompts").WithTags("Library").AddEndpointFilter(WorkspaceAuth.RequireWorkspaceAsync);
+        var prompts = api.MapGroup("/prompts").WithTags("Library").RequireWorkspace().UsesDatabase();
         prompts.MapPost("/", CreateAsync).WithName("CreatePrompt").WithSummary("Save a new prompt (version 1).");
-        prompts.MapGet("/", ListAsync).WithName("ListPrompts").WithSummary("List the workspace's prompts, newest first, paged, with optional search.");
-        prompts.MapGet("/{id:guid}", GetAsync).WithName("GetPrompt").WithSummary("Get a prompt; the ETag is its version.");
-        prompts.MapPut("/{id:guid}", UpdateAsync).WithName("UpdatePrompt").WithSummary("Save an edit as a new version; requires If-Match.");
-        prompts.MapDelete("/{id:guid}", DeleteAsync).WithName("DeletePrompt").WithSummary("Delete a prompt and its history.");
-        prompts.MapGet("/{id:guid}/versions", ListVersionsAsync).WithName("ListPromptVersions")
-            .WithSummary("A prompt's versions, newest first, paged like the prompt list, with optional search.");
-        prompts.MapPost("/{id:guid}/versions/{number:int}/restore", RestoreAsync)
+        prompts.MapGet("/", ListAsync).ProducesApiErrors(StatusCodes.Status400BadRequest)
+            .WithName("ListPrompts").WithSummary("List the workspace's prompts, newest first, paged, with optional search.");
+        prompts.MapGet("/{id:guid}", GetAsync).ProducesApiErrors(StatusCodes.Status404NotFound)
+            .WithName("GetPrompt").WithSummary("Get a prompt; the ETag is its version.");
+        prompts.MapPut("/{id:guid}", UpdateAsync).ProducesApiErrors(StatusCodes.Status404NotFound).ChecksIfMatch(required: true)
+            .WithName("UpdatePrompt").WithSummary("Save an edit as a new version; requires If-Match.");
+        prompts.MapDelete("/{id:guid}", DeleteAsync).ProducesApiErrors(StatusCodes.Status404NotFound).ChecksIfMatch(required: false)
+            .WithName("DeletePrompt").WithSummary("Delete a prompt and its history.");
+        prompts.MapGet("/{id:guid}/versions", ListVersionsAsync).ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound)
+            .WithName("ListPromptVersions").WithSummary("A prompt's versions, newest first, paged like the prompt list, with optional search.");
+        prompts.MapPost("/{id:guid}/versions/{number:int}/restore", RestoreAsync).ProducesApiErrors(StatusCodes.Status404NotFound).ChecksIfMatch(required: false)
             .WithName("RestorePromptVersion").WithSummary("Make an old version current again, as a new version.");
-        prompts.MapPost("/{id:guid}/share", ShareAsync).WithName("SharePrompt").WithSummary("Create a read-only share link (replaces the previous one).");
-        prompts.MapDelete("/{id:guid}/share", RevokeShareAsync).WithName("RevokeShare").WithSummary("Revoke the prompt's share link.");
+        prompts.MapPost("/{id:guid}/share", ShareAsync).ProducesApiErrors(StatusCodes.Status404NotFound)
+            .WithName("SharePrompt").WithSummary("Create a read-only share link (replaces the previous one).");
+        prompts.MapDelete("/{id:guid}/share", RevokeShareAsync).ProducesApiErrors(StatusCodes.Status404NotFound)
+            .WithName("RevokeShare").WithSummary("Revoke the prompt's share link.");
         return api;
     }
 
@@ -223,6 +230,13 @@ public static class LibraryEndpoints
         }
 
         return (null, ApiResults.Validation("If-Match must be the prompt's ETag, for example \"3\"."));
+    }
+
+    /// <summary>Declares what <see cref="ReadIfMatch"/> and a stale version answer.</summary>
+    private static RouteHandlerBuilder ChecksIfMatch(this RouteHandlerBuilder builder, bool required)
+    {
+        builder.ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status412PreconditionFailed);
+        return required ? builder.ProducesApiErrors(StatusCodes.Status428PreconditionRequired) : builder;
     }
 
     private static ApiErrorResult Stale() => ApiResults.Error(

@@ -49,6 +49,11 @@ public static class WorkspaceAuth
             ? id
             : throw new InvalidOperationException("The endpoint is not behind the workspace filter.");
 
+    /// <summary>Puts the endpoints behind <see cref="RequireWorkspaceAsync"/>, declaring its 401.</summary>
+    public static TBuilder RequireWorkspace<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter(RequireWorkspaceAsync).ProducesApiErrors(StatusCodes.Status401Unauthorized);
+
     /// <summary>Endpoint filter for the library group: 401 without a valid key.</summary>
     public static async ValueTask<object?> RequireWorkspaceAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {

@@ -13,7 +13,7 @@ public static class CatalogEndpoints
         api.MapGet("/catalog", GetCatalog)
             .WithTags("Catalog").WithName("GetCatalog")
             .WithSummary("Categories, groups, presets and starter prompts.")
-            .Produces<CatalogResponse>();
+            .Produces<CatalogResponse>().Produces(StatusCodes.Status304NotModified);
         return api;
     }
 

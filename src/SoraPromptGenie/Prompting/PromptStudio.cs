@@ -24,12 +24,13 @@ public static class StudioResult
 /// checks live here (catalog lookups, the three-word rule, one enhancement per category), and so do the prompt text
 /// rules of <see cref="PromptInput"/> (characters, configured lengths), which bound what is sent to the model. Every
 /// result leaves here as valid input for the next operation: control characters removed and, if it is longer than the
-/// prompt limit, shortened to its last whole sentence that fits, with a warning saying so.
+/// prompt limit, shortened to its last whole sentence that fits, with a warning saying so. <c>fresh</c> asks for a new
+/// answer instead of a stored one.
 /// </summary>
 public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, PromptInput input)
 {
     public async Task<StudioResult<EngineText>> EnhanceAsync(
-        string? currentPrompt, IReadOnlyList<EnhancementInput> enhancements, CancellationToken cancellationToken)
+        string? currentPrompt, IReadOnlyList<EnhancementInput> enhancements, CancellationToken cancellationToken, bool fresh = false)
     {
         var prompt = input.Prompt("currentPrompt", currentPrompt);
         if (prompt.Value is not { } text)
@@ -39,13 +40,13 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
 
         var specs = ToSpecs(enhancements);
         return specs.Value is { } valid
-            ? Bound(await engine.EnhanceAsync(text, valid, cancellationToken))
+            ? Bound(await engine.RunAsync(new TextOperation.Enhance(text, valid) { Fresh = fresh }, cancellationToken))
             : StudioResult.Invalid<EngineText>(specs.Error!);
     }
 
     /// <summary>The streamed form of <see cref="EnhanceAsync"/>: same checks, then deltas and a final chunk.</summary>
     public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamEnhance(
-        string? currentPrompt, IReadOnlyList<EnhancementInput> enhancements, CancellationToken cancellationToken)
+        string? currentPrompt, IReadOnlyList<EnhancementInput> enhancements, CancellationToken cancellationToken, bool fresh = false)
     {
         var prompt = input.Prompt("currentPrompt", currentPrompt);
         if (prompt.Value is not { } text)
@@ -55,7 +56,7 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
 
         var specs = ToSpecs(enhancements);
         return specs.Value is { } valid
-            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Enhance(text, valid), cancellationToken), cancellationToken))
+            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Enhance(text, valid) { Fresh = fresh }, cancellationToken), cancellationToken))
             : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(specs.Error!);
     }
 
@@ -94,7 +95,7 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
     }
 
     public async Task<StudioResult<EngineSuggestions>> SuggestAsync(
-        string? category, int? count, string? currentPrompt, CancellationToken cancellationToken)
+        string? category, int? count, string? currentPrompt, CancellationToken cancellationToken, bool fresh = false)
     {
         if (catalog.FindCategory(category) is not { } found)
         {
@@ -120,44 +121,44 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
             prompt = text;
         }
 
-        var result = await engine.SuggestAsync(new SuggestionRequest(found, wanted, prompt), cancellationToken);
+        var result = await engine.RunAsync(new SuggestionRequest(found, wanted, prompt) { Fresh = fresh }, cancellationToken);
 
         // Models return more than asked now and then; the contract is "at most count".
         return result.Suggestions.Count > wanted ? result with { Suggestions = [.. result.Suggestions.Take(wanted)] } : result;
     }
 
-    public async Task<StudioResult<EngineText>> ExpandAsync(string? basicPrompt, CancellationToken cancellationToken)
+    public async Task<StudioResult<EngineText>> ExpandAsync(string? basicPrompt, CancellationToken cancellationToken, bool fresh = false)
     {
         var idea = CheckIdea(basicPrompt);
         return idea.Value is { } text
-            ? Bound(await engine.ExpandAsync(text, cancellationToken))
+            ? Bound(await engine.RunAsync(new TextOperation.Expand(text) { Fresh = fresh }, cancellationToken))
             : StudioResult.Invalid<EngineText>(idea.Error!);
     }
 
-    public async Task<StudioResult<EngineText>> StructureAsync(string? prompt, CancellationToken cancellationToken)
+    public async Task<StudioResult<EngineText>> StructureAsync(string? prompt, CancellationToken cancellationToken, bool fresh = false)
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {
-            return new EngineText(string.Empty, "offline");
+            return new EngineText(string.Empty, EngineLabels.Offline);
         }
 
         var checkedPrompt = input.Prompt("currentPrompt", prompt);
         return checkedPrompt.Value is { } text
-            ? Bound(await engine.StructureAsync(text, cancellationToken))
+            ? Bound(await engine.RunAsync(new TextOperation.Structure(text) { Fresh = fresh }, cancellationToken))
             : StudioResult.Invalid<EngineText>(checkedPrompt.Error!);
     }
 
     /// <summary>The streamed form of <see cref="ExpandAsync"/>.</summary>
-    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamExpand(string? basicPrompt, CancellationToken cancellationToken)
+    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamExpand(string? basicPrompt, CancellationToken cancellationToken, bool fresh = false)
     {
         var idea = CheckIdea(basicPrompt);
         return idea.Value is { } text
-            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Expand(text), cancellationToken), cancellationToken))
+            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Expand(text) { Fresh = fresh }, cancellationToken), cancellationToken))
             : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(idea.Error!);
     }
 
     /// <summary>The streamed form of <see cref="StructureAsync"/>; empty in, one final chunk with empty text out.</summary>
-    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamStructure(string? prompt, CancellationToken cancellationToken)
+    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamStructure(string? prompt, CancellationToken cancellationToken, bool fresh = false)
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {
@@ -166,7 +167,7 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
 
         var checkedPrompt = input.Prompt("currentPrompt", prompt);
         return checkedPrompt.Value is { } text
-            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Structure(text), cancellationToken), cancellationToken))
+            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Structure(text) { Fresh = fresh }, cancellationToken), cancellationToken))
             : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(checkedPrompt.Error!);
     }
 
@@ -176,7 +177,7 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
     private static async IAsyncEnumerable<EngineStreamChunk> EmptyStructure()
     {
         await Task.CompletedTask;
-        yield return new EngineStreamChunk(string.Empty, new EngineText(string.Empty, "offline"));
+        yield return new EngineStreamChunk(string.Empty, new EngineText(string.Empty, EngineLabels.Offline));
     }
 
     private StudioResult<string> CheckIdea(string? basicPrompt) =>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
-using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Core.Engines;
 
 namespace SoraPromptGenie.Prompting;
@@ -21,7 +20,7 @@ public sealed record EnhancementInput
 
 // The prompt fields' length limits are settings (PromptLimitsOptions); PromptInput checks them with the character rules.
 
-public sealed record EnhancePromptRequest : IFreshRequest
+public sealed record EnhancePromptRequest
 {
     /// <summary>Required, as in the original API; an empty string asks for a new prompt written around the enhancement.</summary>
     [Required(AllowEmptyStrings = true, ErrorMessage = "currentPrompt is required (send \"\" to start from an empty prompt).")]
@@ -39,7 +38,7 @@ public sealed record EnhancePromptRequest : IFreshRequest
     public Guid? PromptId { get; init; }
 }
 
-public sealed record GenerateSuggestionsRequest : IFreshRequest
+public sealed record GenerateSuggestionsRequest
 {
     [Required(ErrorMessage = "category is required.")]
     [StringLength(PromptLimits.MaxCategoryChars, ErrorMessage = "category must be at most 64 characters.")]
@@ -54,7 +53,7 @@ public sealed record GenerateSuggestionsRequest : IFreshRequest
     public bool? Fresh { get; init; }
 }
 
-public sealed record AutoGeneratePromptRequest : IFreshRequest
+public sealed record AutoGeneratePromptRequest
 {
     [Required(ErrorMessage = PromptLimits.TooFewWordsMessage)]
     public string? BasicPrompt { get; init; }
@@ -66,7 +65,7 @@ public sealed record AutoGeneratePromptRequest : IFreshRequest
     public Guid? PromptId { get; init; }
 }
 
-public sealed record StructurePromptRequest : IFreshRequest
+public sealed record StructurePromptRequest
 {
     [Required(AllowEmptyStrings = true, ErrorMessage = "currentPrompt is required.")]
     public string? CurrentPrompt { get; init; }

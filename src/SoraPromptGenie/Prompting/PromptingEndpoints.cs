@@ -1,4 +1,3 @@
-using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Library;
@@ -16,8 +15,7 @@ public static class PromptingEndpoints
 {
     public static RouteGroupBuilder MapPrompting(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai)
-            .AddEndpointFilter<FreshRequestFilter>();
+        var group = api.MapGroup(string.Empty).WithTags("Prompting").RequireRateLimiting(RateLimits.Ai).ProducesUpstreamErrors();
         group.MapPost("/enhance-prompt", EnhanceAsync)
             .WithName("EnhancePrompt").WithSummary("Merge one enhancement, or several (one per category) in one call, into a prompt.")
             .SavesToLibrary<EnhancePromptRequest>(r => r.PromptId)
@@ -28,12 +26,12 @@ public static class PromptingEndpoints
             .WithName("AutoGeneratePrompt").WithSummary("Expand a basic idea of three words or more into a cinematic prompt.")
             .SavesToLibrary<AutoGeneratePromptRequest>(r => r.PromptId)
             .WithTextStreaming<AutoGeneratePromptRequest, AutoGeneratePromptResponse>(
-                (request, studio, ct) => studio.StreamExpand(request.BasicPrompt, ct), GeneratedResponse);
+                (request, studio, ct) => studio.StreamExpand(request.BasicPrompt, ct, request.Fresh == true), GeneratedResponse);
         group.MapPost("/structure-prompt", StructureAsync)
             .WithName("StructurePrompt").WithSummary("Restructure a prompt into the Sora 2 prompting guide's template.")
             .SavesToLibrary<StructurePromptRequest>(r => r.PromptId)
             .WithTextStreaming<StructurePromptRequest, StructurePromptResponse>(
-                (request, studio, ct) => studio.StreamStructure(request.CurrentPrompt, ct), StructuredResponse);
+                (request, studio, ct) => studio.StreamStructure(request.CurrentPrompt, ct, request.Fresh == true), StructuredResponse);
         return group;
     }
 
@@ -51,7 +49,7 @@ public static class PromptingEndpoints
             return denied;
         }
 
-        var result = await studio.EnhanceAsync(request.CurrentPrompt, enhancements.Value, cancellationToken);
+        var result = await studio.EnhanceAsync(request.CurrentPrompt, enhancements.Value, cancellationToken, request.Fresh == true);
         if (result.Value is not { } text)
         {
             return ApiResults.Validation(result.Error!);
@@ -87,7 +85,7 @@ public static class PromptingEndpoints
     {
         var enhancements = EnhancementsOf(request);
         return enhancements.Value is { } valid
-            ? studio.StreamEnhance(request.CurrentPrompt, valid, cancellationToken)
+            ? studio.StreamEnhance(request.CurrentPrompt, valid, cancellationToken, request.Fresh == true)
             : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(enhancements.Error!);
     }
 
@@ -103,7 +101,7 @@ public static class PromptingEndpoints
     private static async Task<Results<Ok<GenerateSuggestionsResponse>, ApiErrorResult>> SuggestAsync(
         GenerateSuggestionsRequest request, PromptStudio studio, CancellationToken cancellationToken)
     {
-        var result = await studio.SuggestAsync(request.Category, request.Count, request.CurrentPrompt, cancellationToken);
+        var result = await studio.SuggestAsync(request.Category, request.Count, request.CurrentPrompt, cancellationToken, request.Fresh == true);
         return result.Value is { } suggestions
             ? TypedResults.Ok(new GenerateSuggestionsResponse(suggestions.Suggestions)
             {
@@ -123,7 +121,7 @@ public static class PromptingEndpoints
             return denied;
         }
 
-        var result = await studio.ExpandAsync(request.BasicPrompt, cancellationToken);
+        var result = await studio.ExpandAsync(request.BasicPrompt, cancellationToken, request.Fresh == true);
         return await RespondAsync(result, request.PromptId, http, VersionOperations.AutoGenerate, (text, version) => GeneratedResponse(text) with { SavedVersion = version });
     }
 
@@ -135,7 +133,7 @@ public static class PromptingEndpoints
             return denied;
         }
 
-        var result = await studio.StructureAsync(request.CurrentPrompt, cancellationToken);
+        var result = await studio.StructureAsync(request.CurrentPrompt, cancellationToken, request.Fresh == true);
         return await RespondAsync(result, request.PromptId, http, VersionOperations.Structure, (text, version) => StructuredResponse(text) with { SavedVersion = version });
     }
 

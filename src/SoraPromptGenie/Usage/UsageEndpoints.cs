@@ -34,7 +34,8 @@ public static class UsageEndpoints
 
     public static IEndpointRouteBuilder MapUsage(this IEndpointRouteBuilder api)
     {
-        api.MapGet("/usage", GetUsageAsync)
+        api.MapGet("/usage", GetUsageAsync).UsesDatabase()
+            .ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound)
             .WithTags("Usage").WithName("GetUsage").WithSummary("LLM calls, errors, tokens, cost and latency percentiles by operation and model.");
         return api;
     }
@@ -86,7 +87,7 @@ public static class UsageEndpoints
             operation,
             model,
             rows.Count,
-            rows.Count(r => r.Outcome is not ("ok" or FallbackPromptEngine.FallbackOutcome)),
+            rows.Count(r => CallOutcomes.FromName(r.Outcome)?.Answered() != true),
             rows.Count(r => r.Offline),
             rows.Count(r => r.Cached),
             rows.Sum(r => r.PromptTokens ?? 0),

@@ -1,3 +1,4 @@
+using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Data.Entities;
 
@@ -140,14 +141,14 @@ public sealed partial class UsageLedgerWriter(UsageLedger ledger, IServiceScopeF
         Operation = entry.Call.Operation.ToString().ToLowerInvariant(),
         Model = entry.Call.Model,
         Engine = entry.Call.Engine,
-        Outcome = entry.Call.Outcome,
+        Outcome = entry.Call.Outcome.Name(),
         StatusCode = entry.Call.StatusCode,
         LatencyMs = entry.Call.LatencyMs,
         PromptTokens = entry.Call.InputTokens,
         CompletionTokens = entry.Call.OutputTokens,
         Cost = entry.Call.Cost,
         Cached = entry.Call.Cached,
-        Offline = entry.Call.Engine == "offline",
+        Offline = entry.Call.Kind == EngineKind.Offline,
         RequestId = entry.RequestId,
     };
 

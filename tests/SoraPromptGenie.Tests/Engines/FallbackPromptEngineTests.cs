@@ -28,11 +28,11 @@ public sealed class FallbackPromptEngineTests
         var offline = StubEngine.Answering("offline");
         var engine = new FallbackPromptEngine(primary, offline, fallbackToOffline: true, _observer);
 
-        var result = await engine.ExpandAsync("a fox crossing a road", CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None);
 
         Assert.Equal(new EngineText("offline expand: a fox crossing a road", "offline", null, code), result);
         var record = Assert.Single(_observer.Records);
-        Assert.Equal((PromptOperation.Expand, "offline", FallbackPromptEngine.FallbackOutcome), (record.Operation, record.Engine, record.Outcome));
+        Assert.Equal((PromptOperation.Expand, "offline", CallOutcome.Fallback), (record.Operation, record.Engine, record.Outcome));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed class FallbackPromptEngineTests
         var offline = StubEngine.Answering("offline");
         var engine = new FallbackPromptEngine(primary, offline, fallbackToOffline: true, _observer);
 
-        var result = await engine.EnhanceAsync("A fox.", [GoldenHour, LowAngle], CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Enhance("A fox.", [GoldenHour, LowAngle]), CancellationToken.None);
 
         Assert.Equal("offline enhance: A fox. + Golden Hour, Low Angle", result.Text);
         Assert.Equal(("offline", "upstream_timeout"), (result.Engine, result.FallbackReason));
@@ -56,7 +56,7 @@ public sealed class FallbackPromptEngineTests
         var offline = StubEngine.Answering("offline");
         var engine = new FallbackPromptEngine(primary, offline, fallbackToOffline: true);
 
-        var result = await engine.SuggestAsync(Request, CancellationToken.None);
+        var result = await engine.RunAsync(Request, CancellationToken.None);
 
         Assert.Equal("lighting/offline-1", Assert.Single(result.Suggestions).Id);
         Assert.Equal(("offline", "upstream_error"), (result.Engine, result.FallbackReason));
@@ -69,7 +69,7 @@ public sealed class FallbackPromptEngineTests
         var offline = StubEngine.Answering("offline");
         var engine = new FallbackPromptEngine(primary, offline, fallbackToOffline: true);
 
-        var result = await engine.StructureAsync("A fox. It runs.", CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Structure("A fox. It runs."), CancellationToken.None);
 
         Assert.Equal("offline structure: A fox. It runs.", result.Text);
         Assert.Equal("upstream_unavailable", result.FallbackReason);
@@ -82,7 +82,7 @@ public sealed class FallbackPromptEngineTests
         var offline = StubEngine.Answering("offline");
         var engine = new FallbackPromptEngine(primary, offline, fallbackToOffline: true, _observer);
 
-        var result = await engine.ExpandAsync("a fox crossing a road", CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None);
 
         Assert.Equal(("openrouter:m", null), (result.Engine, result.FallbackReason));
         Assert.Equal(0, offline.Calls);
@@ -97,7 +97,7 @@ public sealed class FallbackPromptEngineTests
         var offline = StubEngine.Answering("offline");
         var engine = new FallbackPromptEngine(primary, offline, fallbackToOffline: false, _observer);
 
-        var ex = await Assert.ThrowsAsync<UpstreamException>(() => engine.ExpandAsync("a fox crossing a road", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<UpstreamException>(() => engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None));
 
         Assert.Same(failure, ex);
         Assert.Equal(0, offline.Calls);
@@ -112,7 +112,7 @@ public sealed class FallbackPromptEngineTests
         var offline = StubEngine.Answering("offline");
         var engine = new FallbackPromptEngine(primary, offline, fallbackToOffline: true);
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.ExpandAsync("a fox crossing a road", caller.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), caller.Token));
 
         Assert.Equal(0, offline.Calls);
     }
@@ -129,7 +129,7 @@ public sealed class FallbackPromptEngineTests
         Assert.Equal("offline expand: a fox crossing a road", string.Concat(chunks.Select(c => c.Delta)));
         var final = chunks[^1].Final;
         Assert.Equal(("offline", "upstream_unavailable"), (final?.Engine, final?.FallbackReason));
-        Assert.Equal(FallbackPromptEngine.FallbackOutcome, Assert.Single(_observer.Records).Outcome);
+        Assert.Equal(CallOutcome.Fallback, Assert.Single(_observer.Records).Outcome);
     }
 
     [Fact]
@@ -219,33 +219,25 @@ public sealed class FallbackPromptEngineTests
         public static StubEngine Failing(string engine, Exception failure, int deltasBeforeFailure = 0) =>
             new(engine, failure, deltasBeforeFailure);
 
-        public Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken) =>
-            AnswerAsync($"enhance: {currentPrompt} + {string.Join(", ", enhancements.Select(e => e.Title))}");
-
-        public Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
+        public Task<TResult> RunAsync<TResult>(EngineOperation<TResult> operation, CancellationToken cancellationToken)
+            where TResult : EngineResult
         {
             Calls++;
-            return _failure is null
-                ? Task.FromResult(new EngineSuggestions([new Suggestion($"{request.Category.Id}/offline-1", "Card", "A card.", request.Category.Id)], _engine))
-                : Task.FromException<EngineSuggestions>(_failure);
+            EngineResult answer = operation switch
+            {
+                SuggestionRequest request => new EngineSuggestions([new Suggestion($"{request.Category.Id}/offline-1", "Card", "A card.", request.Category.Id)], _engine),
+                TextOperation text => new EngineText($"{_engine} {Describe(text)}", _engine),
+                _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+            };
+            return _failure is null ? Task.FromResult((TResult)answer) : Task.FromException<TResult>(_failure);
         }
-
-        public Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken) => AnswerAsync($"expand: {basicPrompt}");
-
-        public Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken) => AnswerAsync($"structure: {prompt}");
 
         public async IAsyncEnumerable<EngineStreamChunk> StreamAsync(
             TextOperation operation,
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             Calls++;
-            var text = $"{_engine} " + operation switch
-            {
-                TextOperation.Expand expand => $"expand: {expand.BasicPrompt}",
-                TextOperation.Structure structure => $"structure: {structure.Prompt}",
-                TextOperation.Enhance enhance => $"enhance: {enhance.CurrentPrompt}",
-                _ => throw new ArgumentOutOfRangeException(nameof(operation)),
-            };
+            var text = $"{_engine} {Describe(operation)}";
             var words = text.Split(' ');
             for (var i = 0; i < words.Length; i++)
             {
@@ -261,12 +253,12 @@ public sealed class FallbackPromptEngineTests
             yield return new EngineStreamChunk(string.Empty, new EngineText(text, _engine));
         }
 
-        private Task<EngineText> AnswerAsync(string text)
+        private static string Describe(TextOperation operation) => operation switch
         {
-            Calls++;
-            return _failure is null
-                ? Task.FromResult(new EngineText($"{_engine} {text}", _engine))
-                : Task.FromException<EngineText>(_failure);
-        }
+            TextOperation.Expand expand => $"expand: {expand.BasicPrompt}",
+            TextOperation.Structure structure => $"structure: {structure.Prompt}",
+            TextOperation.Enhance enhance => $"enhance: {enhance.CurrentPrompt} + {string.Join(", ", enhance.Enhancements.Select(e => e.Title))}",
+            _ => throw new ArgumentOutOfRangeException(nameof(operation)),
+        };
     }
 }

@@ -129,16 +129,8 @@ public sealed class FaultyEngineAppFactory : AppFactory
 
     private sealed class FaultyEngine : IPromptEngine
     {
-        public Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException(InternalDetail);
-
-        public Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException(InternalDetail);
-
-        public Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException(InternalDetail);
-
-        public Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken) =>
+        public Task<TResult> RunAsync<TResult>(EngineOperation<TResult> operation, CancellationToken cancellationToken)
+            where TResult : EngineResult =>
             throw new InvalidOperationException(InternalDetail);
 
         public IAsyncEnumerable<EngineStreamChunk> StreamAsync(TextOperation operation, CancellationToken cancellationToken) =>

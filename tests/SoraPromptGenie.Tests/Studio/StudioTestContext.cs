@@ -73,40 +73,18 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
     /// <summary>Thrown by a stream after its first delta, as a connection cut mid-answer would.</summary>
     public UpstreamException? MidStreamFailure { get; set; }
 
-    public async Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken)
+    public async Task<TResult> RunAsync<TResult>(EngineOperation<TResult> operation, CancellationToken cancellationToken)
+        where TResult : EngineResult
     {
-        Count();
-        Enhancements.Add((currentPrompt, enhancements, []));
-        return Mark(await inner.EnhanceAsync(currentPrompt, enhancements, cancellationToken));
-    }
-
-    public async Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
-    {
-        Count();
-        var result = await inner.SuggestAsync(request, cancellationToken);
-        return result with { FallbackReason = FallbackReason };
-    }
-
-    public async Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken)
-    {
-        Count();
-        return Mark(await inner.ExpandAsync(basicPrompt, cancellationToken));
-    }
-
-    public async Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken)
-    {
-        Count();
-        return Mark(await inner.StructureAsync(prompt, cancellationToken));
+        Count(operation);
+        var result = await inner.RunAsync(operation, cancellationToken);
+        return (TResult)(result with { FallbackReason = FallbackReason });
     }
 
     public async IAsyncEnumerable<EngineStreamChunk> StreamAsync(
         TextOperation operation, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        Count();
-        if (operation is TextOperation.Enhance enhance)
-        {
-            Enhancements.Add((enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing));
-        }
+        Count(operation);
 
         await foreach (var chunk in inner.StreamAsync(operation, cancellationToken))
         {
@@ -118,12 +96,17 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
         }
     }
 
-    private void Count()
+    private void Count(EngineOperation operation)
     {
         Calls++;
         if (Failure is { } failure)
         {
             throw failure;
+        }
+
+        if (operation is TextOperation.Enhance enhance)
+        {
+            Enhancements.Add((enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing));
         }
     }
 

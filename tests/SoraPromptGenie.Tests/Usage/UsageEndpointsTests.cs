@@ -1,10 +1,13 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Data.Entities;
 using SoraPromptGenie.Tests.Library;
+using SoraPromptGenie.Tests.Prompting;
 using SoraPromptGenie.Usage;
 
 namespace SoraPromptGenie.Tests.Usage;
@@ -155,5 +158,36 @@ public sealed class UsageWithoutAdminTokenTests(OfflineAppFactory factory) : ICl
         Assert.True(row.Offline);
         Assert.Equal(("structure", "offline"), (row.Operation, row.Engine));
         Assert.Equal(0, ledger.DroppedCount);
+    }
+
+    [Fact]
+    public async Task StreamedAiCall_OfflineEngine_IsRecordedInTheLedger()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/structure-prompt")
+        {
+            Content = JsonContent.Create(new { currentPrompt = "A heron waits in the reeds at dawn" }),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await _client.SendAsync(request);
+        var events = await PromptStreamingTests.ReadEventsAsync(response);
+
+        Assert.Equal("done", events[^1].Name);
+        var row = await WaitForRowAsync(response.Headers.GetValues("X-Request-Id").First());
+        Assert.NotNull(row);
+        Assert.Equal(("structure", "offline", "ok", true), (row.Operation, row.Engine, row.Outcome, row.Offline));
+    }
+
+    private async Task<LlmCall?> WaitForRowAsync(string requestId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        LlmCall? row = null;
+        while (row is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            await using var db = factory.Database.CreateContext();
+            row = await db.LlmCalls.AsNoTracking().FirstOrDefaultAsync(c => c.RequestId == requestId);
+        }
+
+        return row;
     }
 }

@@ -54,8 +54,8 @@ public sealed class UsageLedgerTests : IAsyncLifetime, IDisposable
         var (services, ledger, writer) = Build(_database.FilePath);
         await writer.StartAsync(CancellationToken.None);
 
-        ledger.OnCall(new LlmCallRecord(PromptOperation.Expand, "test/model", "openrouter:test/model", "ok", 200, 321, 11, 22, 0.0015m, Cached: true));
-        ledger.OnCall(new LlmCallRecord(PromptOperation.Structure, "offline", "offline", "ok", null, 3, null, null, null, false));
+        ledger.OnCall(new LlmCallRecord(PromptOperation.Expand, "test/model", "openrouter:test/model", CallOutcome.Ok, 200, 321, 11, 22, 0.0015m, Cached: true));
+        ledger.OnCall(new LlmCallRecord(PromptOperation.Structure, "offline", "offline", CallOutcome.Ok, null, 3, null, null, null, false));
         await WaitForRowsAsync(2);
         await writer.StopAsync(CancellationToken.None);
         await services.DisposeAsync();
@@ -150,5 +150,5 @@ public sealed class UsageLedgerTests : IAsyncLifetime, IDisposable
     }
 
     private static LlmCallRecord Record(int i) =>
-        new(PromptOperation.Enhance, "test/model", "openrouter:test/model", "ok", 200, i % 500, 10, 20, null, false);
+        new(PromptOperation.Enhance, "test/model", "openrouter:test/model", CallOutcome.Ok, 200, i % 500, 10, 20, null, false);
 }

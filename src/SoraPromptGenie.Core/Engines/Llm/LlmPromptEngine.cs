@@ -1,13 +1,14 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Extensions.AI;
-using SoraPromptGenie.Core.Engines.Prompts;
 
 namespace SoraPromptGenie.Core.Engines.Llm;
 
 /// <summary>
 /// The prompt operations over <see cref="IChatClient"/>. Each operation has one time budget; models are tried in order
 /// (primary first) while the budget lasts, a rejected key stops the chain, and every attempt is reported to the observer.
+/// Running and streaming share that loop and differ only in how one model is asked.
 /// </summary>
 public sealed class LlmPromptEngine(
     IReadOnlyList<LlmModel> models,
@@ -23,50 +24,30 @@ public sealed class LlmPromptEngine(
         ? TimeSpan.FromSeconds(options.TimeoutSeconds)
         : throw new ArgumentOutOfRangeException(nameof(options), "TimeoutSeconds must be positive.");
 
+    /// <summary>Asks one model, yielding what it produced: streamed deltas, then its answer or its failure.</summary>
+    private delegate IAsyncEnumerable<AttemptStep> AskModel(LlmModel model, LlmRequest request, CancellationToken cancellationToken);
+
     /// <summary>The label of the primary model, e.g. <c>openrouter:google/gemini-2.5-flash-lite</c>.</summary>
     public string PrimaryEngine => Label(_models[0]);
 
-    public async Task<EngineText> EnhanceAsync(
-        string currentPrompt,
-        IReadOnlyList<EnhancementSpec> enhancements,
-        CancellationToken cancellationToken)
+    public async Task<TResult> RunAsync<TResult>(EngineOperation<TResult> operation, CancellationToken cancellationToken)
+        where TResult : EngineResult
     {
-        var (operation, messages) = BuildEnhance(currentPrompt, enhancements);
-        var completion = await CompleteAsync(operation, messages, LlmOutputCleaner.Clean, cancellationToken);
-        return new EngineText(completion.Value, completion.Engine, completion.Usage);
-    }
-
-    public async Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var messages = Messages(SuggestPrompt.System, SuggestPrompt.BuildUserMessage(request));
-
-        // Parsing runs inside the attempt, so an unusable answer counts as that model's failure and the next model is tried.
-        var completion = await CompleteAsync(
-            PromptOperation.Suggest,
-            messages,
-            text => SuggestionParser.Parse(text, request.Category.Id, request.Count),
-            cancellationToken);
-        return new EngineSuggestions(completion.Value, completion.Engine, completion.Usage);
-    }
-
-    public async Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken)
-    {
-        var messages = Messages(ExpandPrompt.System, ExpandPrompt.BuildUserMessage(basicPrompt));
-        var completion = await CompleteAsync(PromptOperation.Expand, messages, LlmOutputCleaner.Clean, cancellationToken);
-        return new EngineText(completion.Value, completion.Engine, completion.Usage);
-    }
-
-    public async Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrWhiteSpace(prompt))
+        ArgumentNullException.ThrowIfNull(operation);
+        if (operation is TextOperation.Structure { IsEmpty: true })
         {
-            return new EngineText(string.Empty, PrimaryEngine);
+            return (TResult)(EngineResult)NothingToStructure();
         }
 
-        var messages = Messages(StructurePrompt.System, StructurePrompt.BuildUserMessage(prompt));
-        var completion = await CompleteAsync(PromptOperation.Structure, messages, LlmOutputCleaner.Clean, cancellationToken);
-        return new EngineText(completion.Value, completion.Engine, completion.Usage);
+        await foreach (var step in TryModelsAsync(LlmRequest.For(operation), CompleteAsync, cancellationToken))
+        {
+            if (step.Answer is TResult answer)
+            {
+                return answer;
+            }
+        }
+
+        throw new UnreachableException("Trying the models ends with an answer or a failure.");
     }
 
     /// <summary>
@@ -78,130 +59,29 @@ public sealed class LlmPromptEngine(
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        if (operation is TextOperation.Structure { Prompt: var structureInput } && string.IsNullOrWhiteSpace(structureInput))
+        if (operation is TextOperation.Structure { IsEmpty: true })
         {
-            yield return new EngineStreamChunk(string.Empty, new EngineText(string.Empty, PrimaryEngine));
+            yield return new EngineStreamChunk(string.Empty, NothingToStructure());
             yield break;
         }
 
-        var (promptOperation, messages) = Build(operation);
-        var operationStarted = timeProvider.GetTimestamp();
-        using var budget = new CancellationTokenSource(_budget, timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        UpstreamException? lastFailure = null;
-
-        foreach (var model in _models)
+        await foreach (var step in TryModelsAsync(LlmRequest.For(operation), StreamOneModelAsync, cancellationToken))
         {
-            if (budget.IsCancellationRequested)
-            {
-                break;
-            }
-
-            var attempt = new Attempt(promptOperation, model, timeProvider.GetTimestamp());
-            var text = new StringBuilder();
-            UsageDetails? usage = null;
-            decimal? cost = null;
-            var deltaSent = false;
-            Exception? failure = null;
-            IAsyncEnumerator<ChatResponseUpdate>? updates = null;
-            try
-            {
-                try
-                {
-                    updates = model.Client.GetStreamingResponseAsync(messages, ChatOptionsFor(model), linked.Token)
-                        .GetAsyncEnumerator(linked.Token);
-                }
-                catch (Exception ex)
-                {
-                    failure = ex;
-                }
-
-                while (failure is null && updates is not null)
-                {
-                    string delta;
-                    try
-                    {
-                        if (!await updates.MoveNextAsync())
-                        {
-                            break;
-                        }
-
-                        var update = updates.Current;
-                        foreach (var content in update.Contents.OfType<UsageContent>())
-                        {
-                            usage ??= new UsageDetails();
-                            usage.Add(content.Details);
-                        }
-
-                        cost = LlmUsage.From(null, update.AdditionalProperties)?.Cost ?? cost;
-                        delta = update.Text;
-                    }
-                    catch (Exception ex)
-                    {
-                        failure = ex;
-                        break;
-                    }
-
-                    if (delta.Length > 0)
-                    {
-                        text.Append(delta);
-                        deltaSent = true;
-                        yield return new EngineStreamChunk(delta);
-                    }
-                }
-
-                var engineUsage = Usage(usage, cost);
-                string? cleaned = null;
-                if (failure is null)
-                {
-                    try
-                    {
-                        cleaned = LlmOutputCleaner.Clean(text.ToString());
-                    }
-                    catch (UpstreamException ex)
-                    {
-                        failure = ex;
-                    }
-                }
-
-                if (failure is null)
-                {
-                    Observe(attempt, "ok", null, engineUsage);
-                    yield return new EngineStreamChunk(string.Empty, new EngineText(cleaned!, Label(model), engineUsage));
-                    yield break;
-                }
-
-                var mapped = Fail(attempt, failure, budget, engineUsage, cancellationToken);
-                if (deltaSent || mapped.Failure == UpstreamFailure.AuthFailed || budget.IsCancellationRequested)
-                {
-                    throw WithBudgetRemaining(mapped, operationStarted);
-                }
-
-                lastFailure = mapped;
-            }
-            finally
-            {
-                if (!attempt.Recorded)
-                {
-                    // The consumer stopped reading mid-stream.
-                    Observe(attempt, "cancelled", null, Usage(usage, cost));
-                }
-
-                if (updates is not null)
-                {
-                    await updates.DisposeAsync();
-                }
-            }
+            yield return new EngineStreamChunk(step.Delta, (EngineText?)step.Answer);
         }
-
-        throw WithBudgetRemaining(lastFailure ?? BudgetSpent(), operationStarted);
     }
 
-    private async Task<Completion<T>> CompleteAsync<T>(
-        PromptOperation operation,
-        List<ChatMessage> messages,
-        Func<string, T> interpret,
-        CancellationToken cancellationToken)
+    private EngineText NothingToStructure() => new(string.Empty, PrimaryEngine);
+
+    /// <summary>
+    /// The model-and-budget loop. A model that fails before its first delta hands over to the next one, unless the key
+    /// was rejected or the budget is spent; after a delta the reader already holds that model's text, so the failure ends
+    /// the operation. Yields the steps of the model that answers, its answer last.
+    /// </summary>
+    private async IAsyncEnumerable<AttemptStep> TryModelsAsync(
+        LlmRequest request,
+        AskModel ask,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var operationStarted = timeProvider.GetTimestamp();
         using var budget = new CancellationTokenSource(_budget, timeProvider);
@@ -215,29 +95,111 @@ public sealed class LlmPromptEngine(
                 break;
             }
 
-            var attempt = new Attempt(operation, model, timeProvider.GetTimestamp());
-            EngineUsage? usage = null;
+            var attempt = new Attempt(request.Operation, model, timeProvider.GetTimestamp());
             try
             {
-                var response = await model.Client.GetResponseAsync(messages, ChatOptionsFor(model), linked.Token);
-                usage = LlmUsage.From(response.Usage, response.AdditionalProperties);
-                var value = interpret(response.Text);
-                Observe(attempt, "ok", null, usage);
-                return new Completion<T>(value, Label(model), usage);
-            }
-            catch (Exception ex)
-            {
-                var mapped = Fail(attempt, ex, budget, usage, cancellationToken);
-                if (mapped.Failure == UpstreamFailure.AuthFailed || budget.IsCancellationRequested)
+                await foreach (var step in ask(model, request, linked.Token))
                 {
-                    throw WithBudgetRemaining(mapped, operationStarted);
-                }
+                    attempt.Usage = step.Usage;
+                    if (step.Failure is { } failure)
+                    {
+                        var mapped = Fail(attempt, failure, budget, cancellationToken);
+                        if (attempt.DeltaSent || mapped.Failure == UpstreamFailure.AuthFailed || budget.IsCancellationRequested)
+                        {
+                            throw WithBudgetRemaining(mapped, operationStarted);
+                        }
 
-                lastFailure = mapped;
+                        lastFailure = mapped;
+                        break;
+                    }
+
+                    if (step.Answer is not null)
+                    {
+                        Observe(attempt, CallOutcome.Ok, null);
+                    }
+
+                    attempt.DeltaSent |= step.Delta.Length > 0;
+                    yield return step;
+                    if (step.Answer is not null)
+                    {
+                        yield break;
+                    }
+                }
+            }
+            finally
+            {
+                if (!attempt.Recorded)
+                {
+                    // The reader stopped mid-stream.
+                    Observe(attempt, CallOutcome.Cancelled, null);
+                }
             }
         }
 
         throw WithBudgetRemaining(lastFailure ?? BudgetSpent(), operationStarted);
+    }
+
+    /// <summary>One plain call: a single step with the answer or the failure.</summary>
+    private async IAsyncEnumerable<AttemptStep> CompleteAsync(
+        LlmModel model,
+        LlmRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return await CompleteOnceAsync(model, request, cancellationToken);
+    }
+
+    private async Task<AttemptStep> CompleteOnceAsync(LlmModel model, LlmRequest request, CancellationToken cancellationToken)
+    {
+        ChatResponse response;
+        try
+        {
+            response = await model.Client.GetResponseAsync(request.Messages, ChatOptionsFor(model), cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            return AttemptStep.Failed(ex, null);
+        }
+
+        return Answer(model, request, response.Text, LlmUsage.From(response.Usage, response.AdditionalProperties));
+    }
+
+    /// <summary>One streamed call: a step per delta as the model writes it, then the answer or the failure.</summary>
+    private async IAsyncEnumerable<AttemptStep> StreamOneModelAsync(
+        LlmModel model,
+        LlmRequest request,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reply = new StreamedReply();
+        var updates = new FailureCapturingEnumerator<ChatResponseUpdate>(
+            () => model.Client.GetStreamingResponseAsync(request.Messages, ChatOptionsFor(model), cancellationToken),
+            cancellationToken);
+        await using (updates)
+        {
+            while (await updates.MoveNextAsync())
+            {
+                if (reply.Add(updates.Current) is { Length: > 0 } delta)
+                {
+                    yield return AttemptStep.Streamed(delta, reply.Usage);
+                }
+            }
+        }
+
+        yield return updates.Failure is { } failure
+            ? AttemptStep.Failed(failure, reply.Usage)
+            : Answer(model, request, reply.Text, reply.Usage);
+    }
+
+    /// <summary>Reads the model's text as the operation's answer; an unusable one is this model's failure.</summary>
+    private AttemptStep Answer(LlmModel model, LlmRequest request, string text, EngineUsage? usage)
+    {
+        try
+        {
+            return AttemptStep.Answered(request.ReadAnswer(text, Label(model), usage), usage);
+        }
+        catch (UpstreamException ex)
+        {
+            return AttemptStep.Failed(ex, usage);
+        }
     }
 
     /// <summary>Notes how much of the operation's budget was left: the retry hint when the provider gave none.</summary>
@@ -249,29 +211,24 @@ public sealed class LlmPromptEngine(
     }
 
     /// <summary>Records a failed attempt and maps it; the caller's own cancellation is rethrown as such, never mapped.</summary>
-    private UpstreamException Fail(
-        Attempt attempt,
-        Exception exception,
-        CancellationTokenSource budget,
-        EngineUsage? usage,
-        CancellationToken cancellationToken)
+    private UpstreamException Fail(Attempt attempt, Exception exception, CancellationTokenSource budget, CancellationToken cancellationToken)
     {
         if (cancellationToken.IsCancellationRequested)
         {
-            Observe(attempt, "cancelled", null, usage);
+            Observe(attempt, CallOutcome.Cancelled, null);
             throw exception as OperationCanceledException
                 ?? new OperationCanceledException("The operation was cancelled.", exception, cancellationToken);
         }
 
         var mapped = UpstreamErrorMapper.Map(exception, budget.IsCancellationRequested, timeProvider.GetUtcNow());
-        Observe(attempt, UpstreamErrorMapper.OutcomeOf(mapped.Failure), mapped.UpstreamStatus, usage);
+        Observe(attempt, UpstreamErrorMapper.OutcomeOf(mapped.Failure), mapped.UpstreamStatus);
         return mapped;
     }
 
     private static UpstreamException BudgetSpent() =>
         new(UpstreamFailure.Timeout, "The language model did not answer in time.");
 
-    private void Observe(Attempt attempt, string outcome, int? statusCode, EngineUsage? usage)
+    private void Observe(Attempt attempt, CallOutcome outcome, int? statusCode)
     {
         attempt.Recorded = true;
         var latency = (long)timeProvider.GetElapsedTime(attempt.StartedAt).TotalMilliseconds;
@@ -282,16 +239,10 @@ public sealed class LlmPromptEngine(
             outcome,
             statusCode,
             latency,
-            usage?.InputTokens,
-            usage?.OutputTokens,
-            usage?.Cost,
+            attempt.Usage?.InputTokens,
+            attempt.Usage?.OutputTokens,
+            attempt.Usage?.Cost,
             Cached: false));
-    }
-
-    private static EngineUsage? Usage(UsageDetails? usage, decimal? cost)
-    {
-        var fromUsage = LlmUsage.From(usage, null);
-        return cost is null ? fromUsage : (fromUsage ?? new EngineUsage(null, null)) with { Cost = cost };
     }
 
     private ChatOptions ChatOptionsFor(LlmModel model) => new()
@@ -301,50 +252,19 @@ public sealed class LlmPromptEngine(
         MaxOutputTokens = options.MaxOutputTokens,
     };
 
-    private string Label(LlmModel model) => $"{options.EngineLabelPrefix}:{model.ModelId}";
+    private string Label(LlmModel model) => EngineLabels.Llm(options.EngineLabelPrefix, model.ModelId);
 
-    private static (PromptOperation Operation, List<ChatMessage> Messages) Build(TextOperation operation) => operation switch
+    /// <summary>One thing asking a model produced: a streamed delta, the answer, or the failure, with the usage reported so far.</summary>
+    private sealed record AttemptStep(string Delta, EngineResult? Answer, Exception? Failure, EngineUsage? Usage)
     {
-        TextOperation.Enhance { Removing.Count: > 0 } revise => (
-            revise.Operation,
-            Messages(RevisePrompt.System, RevisePrompt.BuildUserMessage(revise.CurrentPrompt, revise.Removing, revise.Enhancements))),
-        TextOperation.Enhance enhance => BuildEnhance(enhance.CurrentPrompt, enhance.Enhancements),
-        TextOperation.Expand expand =>
-            (PromptOperation.Expand, Messages(ExpandPrompt.System, ExpandPrompt.BuildUserMessage(expand.BasicPrompt))),
-        TextOperation.Structure structure =>
-            (PromptOperation.Structure, Messages(StructurePrompt.System, StructurePrompt.BuildUserMessage(structure.Prompt))),
-        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown text operation."),
-    };
+        public static AttemptStep Streamed(string delta, EngineUsage? usage) => new(delta, null, null, usage);
 
-    /// <summary>One enhancement uses the enhance prompt; several are merged in one call with the merge prompt.</summary>
-    private static (PromptOperation Operation, List<ChatMessage> Messages) BuildEnhance(
-        string currentPrompt,
-        IReadOnlyList<EnhancementSpec> enhancements)
-    {
-        ArgumentNullException.ThrowIfNull(enhancements);
-        return enhancements.Count switch
-        {
-            0 => throw new ArgumentException("At least one enhancement is required.", nameof(enhancements)),
-            1 => (PromptOperation.Enhance, Messages(EnhancePrompt.System, EnhancePrompt.BuildUserMessage(currentPrompt, enhancements[0]))),
-            _ => (PromptOperation.Merge, Messages(MergePrompt.System, MergePrompt.BuildUserMessage(currentPrompt, enhancements))),
-        };
+        public static AttemptStep Answered(EngineResult answer, EngineUsage? usage) => new(string.Empty, answer, null, usage);
+
+        public static AttemptStep Failed(Exception failure, EngineUsage? usage) => new(string.Empty, null, failure, usage);
     }
 
-    /// <summary>
-    /// The system message carries the prompt version as a property: it is not sent to the provider, but response caches
-    /// that hash the messages then never serve an answer written under older instructions.
-    /// </summary>
-    private static List<ChatMessage> Messages(string system, string user) =>
-    [
-        new ChatMessage(ChatRole.System, system)
-        {
-            AdditionalProperties = new() { [PromptSpec.VersionProperty] = PromptSpec.Version },
-        },
-        new ChatMessage(ChatRole.User, user),
-    ];
-
-    private sealed record Completion<T>(T Value, string Engine, EngineUsage? Usage);
-
+    /// <summary>One model's turn within the operation, as the observer hears of it.</summary>
     private sealed class Attempt(PromptOperation operation, LlmModel model, long startedAt)
     {
         public PromptOperation Operation { get; } = operation;
@@ -353,6 +273,44 @@ public sealed class LlmPromptEngine(
 
         public long StartedAt { get; } = startedAt;
 
+        public EngineUsage? Usage { get; set; }
+
+        public bool DeltaSent { get; set; }
+
         public bool Recorded { get; set; }
+    }
+
+    /// <summary>What a model has streamed so far: its text, token counts and cost.</summary>
+    private sealed class StreamedReply
+    {
+        private readonly StringBuilder _text = new();
+        private UsageDetails? _usage;
+        private decimal? _cost;
+
+        public string Text => _text.ToString();
+
+        public EngineUsage? Usage
+        {
+            get
+            {
+                var fromUsage = LlmUsage.From(_usage, null);
+                return _cost is null ? fromUsage : (fromUsage ?? new EngineUsage(null, null)) with { Cost = _cost };
+            }
+        }
+
+        /// <summary>Takes in one update and returns its text delta.</summary>
+        public string Add(ChatResponseUpdate update)
+        {
+            foreach (var content in update.Contents.OfType<UsageContent>())
+            {
+                _usage ??= new UsageDetails();
+                _usage.Add(content.Details);
+            }
+
+            _cost = LlmUsage.From(null, update.AdditionalProperties)?.Cost ?? _cost;
+            var delta = update.Text;
+            _text.Append(delta);
+            return delta;
+        }
     }
 }

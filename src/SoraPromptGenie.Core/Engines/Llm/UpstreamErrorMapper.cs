@@ -69,12 +69,12 @@ internal static class UpstreamErrorMapper
         }
     }
 
-    public static string OutcomeOf(UpstreamFailure failure) => failure switch
+    public static CallOutcome OutcomeOf(UpstreamFailure failure) => failure switch
     {
-        UpstreamFailure.AuthFailed => "auth_failed",
-        UpstreamFailure.Unavailable => "unavailable",
-        UpstreamFailure.Timeout => "timeout",
-        _ => "error",
+        UpstreamFailure.AuthFailed => CallOutcome.AuthFailed,
+        UpstreamFailure.Unavailable => CallOutcome.Unavailable,
+        UpstreamFailure.Timeout => CallOutcome.Timeout,
+        _ => CallOutcome.Error,
     };
 
     private static UpstreamException FromStatus(int status, Exception exception) => status switch

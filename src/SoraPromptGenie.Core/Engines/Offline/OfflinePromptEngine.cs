@@ -11,7 +11,7 @@ namespace SoraPromptGenie.Core.Engines.Offline;
 /// </summary>
 public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChars = PromptLength.DefaultMaxPromptChars) : IPromptEngine
 {
-    public const string EngineLabel = "offline";
+    public const string EngineLabel = EngineLabels.Offline;
 
     /// <summary>Words per streamed delta: enough to look like streaming, few enough chunks to stay cheap.</summary>
     private const int WordsPerDelta = 6;
@@ -41,28 +41,12 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
 
     public string Structure(string? prompt) => _structurer.Structure(prompt, _maxPromptChars).Text;
 
-    public Task<EngineText> EnhanceAsync(string currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, CancellationToken cancellationToken)
+    public Task<TResult> RunAsync<TResult>(EngineOperation<TResult> operation, CancellationToken cancellationToken)
+        where TResult : EngineResult
     {
+        ArgumentNullException.ThrowIfNull(operation);
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Label(EnhanceWithin(currentPrompt, enhancements)));
-    }
-
-    public Task<EngineSuggestions> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new EngineSuggestions(Suggest(request), EngineLabel));
-    }
-
-    public Task<EngineText> ExpandAsync(string basicPrompt, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Label(_expander.Expand(basicPrompt ?? string.Empty, _maxPromptChars)));
-    }
-
-    public Task<EngineText> StructureAsync(string prompt, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Label(_structurer.Structure(prompt, _maxPromptChars)));
+        return Task.FromResult((TResult)Answer(operation));
     }
 
     public async IAsyncEnumerable<EngineStreamChunk> StreamAsync(
@@ -70,14 +54,7 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var result = Label(operation switch
-        {
-            TextOperation.Enhance enhance => EnhanceWithin(enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing),
-            TextOperation.Expand expand => _expander.Expand(expand.BasicPrompt ?? string.Empty, _maxPromptChars),
-            TextOperation.Structure structure => _structurer.Structure(structure.Prompt, _maxPromptChars),
-            _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
-        });
-
+        var result = Write(operation);
         foreach (var delta in WordGroups(result.Text, WordsPerDelta))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -146,6 +123,21 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
 
         return document.RenderWithin(_maxPromptChars);
     }
+
+    private EngineResult Answer(EngineOperation operation) => operation switch
+    {
+        TextOperation text => Write(text),
+        SuggestionRequest request => new EngineSuggestions(Suggest(request), EngineLabel),
+        _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
+    };
+
+    private EngineText Write(TextOperation operation) => Label(operation switch
+    {
+        TextOperation.Enhance enhance => EnhanceWithin(enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing),
+        TextOperation.Expand expand => _expander.Expand(expand.BasicPrompt ?? string.Empty, _maxPromptChars),
+        TextOperation.Structure structure => _structurer.Structure(structure.Prompt, _maxPromptChars),
+        _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
+    });
 
     private EngineText Label((string Text, bool Shortened) result) =>
         new(result.Text, EngineLabel, Warnings: result.Shortened ? [PromptLength.SentencesLeftOutWarning(_maxPromptChars)] : null);

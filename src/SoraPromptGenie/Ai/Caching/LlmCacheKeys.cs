@@ -29,7 +29,7 @@ public sealed partial class LlmCacheKeys(string provider, IReadOnlyList<string> 
             AddCards(parts, removing);
         }
 
-        return For(OperationOf(enhancements), parts);
+        return For(TextOperation.EnhanceOperation(enhancements.Count), parts);
     }
 
     public string Suggest(SuggestionRequest request) =>
@@ -39,16 +39,14 @@ public sealed partial class LlmCacheKeys(string provider, IReadOnlyList<string> 
 
     public string Structure(string prompt) => For(PromptOperation.Structure, [Normalize(prompt)]);
 
-    public string For(TextOperation operation) => operation switch
+    public string For(EngineOperation operation) => operation switch
     {
         TextOperation.Enhance enhance => Enhance(enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing),
         TextOperation.Expand expand => Expand(expand.BasicPrompt),
         TextOperation.Structure structure => Structure(structure.Prompt),
-        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown text operation."),
+        SuggestionRequest request => Suggest(request),
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown prompt operation."),
     };
-
-    public static PromptOperation OperationOf(IReadOnlyList<EnhancementSpec> enhancements) =>
-        TextOperation.EnhanceOperation(enhancements.Count);
 
     /// <summary>
     /// Same text up to layout: Unicode NFC, Windows line ends, trailing spaces, runs of blanks and of empty lines do not

@@ -7,7 +7,27 @@ using StackExchange.Redis;
 namespace SoraPromptGenie.Ai.Caching;
 
 /// <summary>A stored LLM answer: text or suggestions, with the label and model of the engine that wrote it.</summary>
-public sealed record CachedAnswer(string Engine, string Model, string? Text = null, IReadOnlyList<Suggestion>? Suggestions = null);
+public sealed record CachedAnswer(string Engine, string Model, string? Text = null, IReadOnlyList<Suggestion>? Suggestions = null)
+{
+    /// <summary>What to store for <paramref name="result"/>; null for an empty answer, which is never stored.</summary>
+    public static CachedAnswer? Of(EngineResult result) => result switch
+    {
+        EngineText { Text.Length: > 0 } text => new(text.Engine, ModelOf(text.Engine), Text: text.Text),
+        EngineSuggestions { Suggestions.Count: > 0 } suggestions => new(suggestions.Engine, ModelOf(suggestions.Engine), Suggestions: suggestions.Suggestions),
+        _ => null,
+    };
+
+    /// <summary>This answer as the result of <paramref name="operation"/>, marked cached; null when it holds the other kind of answer.</summary>
+    public EngineResult? AnswerTo(EngineOperation operation) => operation switch
+    {
+        SuggestionRequest => Suggestions is { } suggestions ? new EngineSuggestions(suggestions, Engine, Cached: true) : null,
+        _ => Text is { } text ? new EngineText(text, Engine, Cached: true) : null,
+    };
+
+    /// <summary>The model from a wire label such as <c>openrouter:google/gemini-2.5-flash-lite</c>.</summary>
+    private static string ModelOf(string engine) =>
+        engine.IndexOf(':', StringComparison.Ordinal) is var colon and >= 0 ? engine[(colon + 1)..] : engine;
+}
 
 /// <summary>
 /// LLM answers in an <see cref="IDistributedCache"/>: Redis when <c>REDIS_URL</c> is set (shared by every instance),

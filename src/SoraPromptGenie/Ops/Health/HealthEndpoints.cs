@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace SoraPromptGenie.Ops.Health;
@@ -15,6 +17,7 @@ public static class HealthEndpoints
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
         services.AddHealthChecks();
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IApiDescriptionProvider, ReadinessDescription>());
         return services;
     }
 
@@ -32,7 +35,7 @@ public static class HealthEndpoints
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        }).WithName("Readiness");
+        }).WithName(ReadinessDescription.EndpointName).WithSummary("Readiness: per-dependency checks; 503 while one is down.");
         return endpoints;
     }
 

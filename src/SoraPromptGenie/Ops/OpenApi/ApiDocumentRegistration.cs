@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace SoraPromptGenie.Ops.OpenApi;
 
 /// <summary>The OpenAPI document served at <c>/openapi/v1.json</c> (and read by the reference at <c>/api-reference</c>).</summary>
 public static class ApiDocumentRegistration
 {
-    public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+    public static IServiceCollection AddApiDocument(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Transient<IApiDescriptionProvider, PipelineErrorDescriptions>());
+        return services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
         {
             // The generator fills `servers` from the request's Host header, so any caller could make the document name
             // their host. Without `servers`, clients resolve paths against the address they fetched the document from,
@@ -12,4 +17,5 @@ public static class ApiDocumentRegistration
             document.Servers = null;
             return Task.CompletedTask;
         }));
+    }
 }

@@ -92,8 +92,10 @@ public static partial class RateLimits
         _ => Ai,
     };
 
-    private static bool IsLimited(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/api/health");
+    private static bool IsLimited(HttpContext context) => GeneralLimitApplies(context.Request.Path);
+
+    /// <summary>Whether the global limiter counts requests to <paramref name="path"/>.</summary>
+    public static bool GeneralLimitApplies(PathString path) => path.StartsWithSegments("/api") && !path.StartsWithSegments("/api/health");
 
     private static Task OnRejectedAsync(HttpContext context)
     {

@@ -60,7 +60,7 @@ public static class AppMetrics
         var operation = new KeyValuePair<string, object?>("operation", OperationName(call.Operation));
         var model = new KeyValuePair<string, object?>("model", call.Model);
         var engine = new KeyValuePair<string, object?>("engine", call.Engine);
-        var outcome = new KeyValuePair<string, object?>("outcome", call.Outcome);
+        var outcome = new KeyValuePair<string, object?>("outcome", call.Outcome.Name());
 
         LlmCalls.Add(1, operation, model, engine, outcome);
         LlmCallDuration.Record(call.LatencyMs / 1000.0, operation, model, outcome);

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.FakeUpstream;
 using SoraPromptGenie.Tests.Infrastructure;
+using SoraPromptGenie.Tests.Prompting;
 
 namespace SoraPromptGenie.Tests.Ai.Caching;
 
@@ -56,7 +58,7 @@ public sealed class CachingPromptEngineTests : IAsyncLifetime
         Assert.False(calls[0].Cached);
         var hit = calls[1];
         Assert.True(hit.Cached);
-        Assert.Equal("ok", hit.Outcome);
+        Assert.Equal(CallOutcome.Ok, hit.Outcome);
         Assert.Equal(PromptOperation.Expand, hit.Operation);
         Assert.Equal("test/primary-model", hit.Model);
         Assert.Null(hit.InputTokens);
@@ -87,6 +89,26 @@ public sealed class CachingPromptEngineTests : IAsyncLifetime
 
         Assert.False(fresh.GetProperty("cached").GetBoolean());
         Assert.True(after.GetProperty("cached").GetBoolean());
+        Assert.Equal(2, ChatCalls(app));
+    }
+
+    [Theory]
+    [InlineData("/api/auto-generate-prompt", """{"basicPrompt":"a lighthouse keeper at dusk"}""", """{"basicPrompt":"a lighthouse keeper at dusk","fresh":true}""")]
+    [InlineData("/api/structure-prompt", """{"currentPrompt":"A fox runs through snow at dawn."}""", """{"currentPrompt":"A fox runs through snow at dawn.","fresh":true}""")]
+    [InlineData(
+        "/api/enhance-prompt",
+        """{"currentPrompt":"A fox in snow","enhancement":{"title":"Golden hour","description":"warm low sun","category":"lighting"}}""",
+        """{"currentPrompt":"A fox in snow","enhancement":{"title":"Golden hour","description":"warm low sun","category":"lighting"},"fresh":true}""")]
+    public async Task PostStreamed_FreshTrue_CallsUpstreamInsteadOfTheStoredAnswer(string path, string body, string freshBody)
+    {
+        var app = await StartAsync();
+
+        await PostAsync(app, path, body);
+        var stored = await PostStreamedAsync(app, path, body);
+        var fresh = await PostStreamedAsync(app, path, freshBody);
+
+        Assert.True(stored.GetProperty("cached").GetBoolean());
+        Assert.False(fresh.GetProperty("cached").GetBoolean());
         Assert.Equal(2, ChatCalls(app));
     }
 
@@ -177,6 +199,20 @@ public sealed class CachingPromptEngineTests : IAsyncLifetime
     }
 
     private static int ChatCalls(AppFactory app) => app.Upstream.Requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));
+
+    /// <summary>Posts with <c>Accept: text/event-stream</c> and returns the data of the <c>done</c> event.</summary>
+    private static async Task<JsonElement> PostStreamedAsync(AppFactory app, string path, string json)
+    {
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        using var response = await client.SendAsync(request);
+        var events = await PromptStreamingTests.ReadEventsAsync(response);
+        return Assert.Single(events, e => e.Name == "done").Data;
+    }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(AppFactory app, string path, string json)
     {

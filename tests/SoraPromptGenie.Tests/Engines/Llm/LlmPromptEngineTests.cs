@@ -32,7 +32,7 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient().Reply(Structured);
         var engine = CreateEngine(client);
 
-        await engine.EnhanceAsync("A fox crosses a road.", [GoldenHour], CancellationToken.None);
+        await engine.RunAsync(new TextOperation.Enhance("A fox crosses a road.", [GoldenHour]), CancellationToken.None);
 
         var call = Assert.Single(client.Calls);
         Assert.Equal(EnhancePrompt.System, call.System);
@@ -48,7 +48,7 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient().Reply(Structured);
         var engine = CreateEngine(client);
 
-        var result = await engine.EnhanceAsync("A fox crosses a road.", [GoldenHour, LowAngle], CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Enhance("A fox crosses a road.", [GoldenHour, LowAngle]), CancellationToken.None);
 
         var call = Assert.Single(client.Calls);
         Assert.Equal(MergePrompt.System, call.System);
@@ -64,7 +64,7 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient().Reply(Structured);
         var engine = CreateEngine(client);
 
-        var result = await engine.ExpandAsync("a fox crossing a snowy road at night", CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Expand("a fox crossing a snowy road at night"), CancellationToken.None);
 
         var call = Assert.Single(client.Calls);
         Assert.Equal(ExpandPrompt.System, call.System);
@@ -80,7 +80,7 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient().Reply(Structured);
         var engine = CreateEngine(client);
 
-        await engine.StructureAsync("A fox crosses a road at night, camera low, it stops.", CancellationToken.None);
+        await engine.RunAsync(new TextOperation.Structure("A fox crosses a road at night, camera low, it stops."), CancellationToken.None);
 
         var call = Assert.Single(client.Calls);
         Assert.Equal(StructurePrompt.System, call.System);
@@ -95,7 +95,7 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient();
         var engine = CreateEngine(client);
 
-        var result = await engine.StructureAsync(prompt, CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Structure(prompt), CancellationToken.None);
 
         Assert.Equal(string.Empty, result.Text);
         Assert.Empty(client.Calls);
@@ -109,7 +109,7 @@ public sealed class LlmPromptEngineTests
             "```json\n[{\"title\":\"Rim Light\",\"description\":\"Hard backlight.\"},{\"title\":\"Sodium Glow\",\"description\":\"Orange lamps.\"}]\n```");
         var engine = CreateEngine(client);
 
-        var result = await engine.SuggestAsync(new SuggestionRequest(Lighting, 2, "A fox on a road"), CancellationToken.None);
+        var result = await engine.RunAsync(new SuggestionRequest(Lighting, 2, "A fox on a road"), CancellationToken.None);
 
         Assert.Equal(["lighting/rim-light", "lighting/sodium-glow"], result.Suggestions.Select(s => s.Id));
         var call = Assert.Single(client.Calls);
@@ -127,10 +127,10 @@ public sealed class LlmPromptEngineTests
         var fallback = new FakeChatClient().Reply("""[{"title":"Rim Light","description":"Hard backlight."}]""");
         var engine = CreateEngine(primary, fallback);
 
-        var result = await engine.SuggestAsync(new SuggestionRequest(Lighting, 3, null), CancellationToken.None);
+        var result = await engine.RunAsync(new SuggestionRequest(Lighting, 3, null), CancellationToken.None);
 
         Assert.Equal("openrouter:fallback/one", result.Engine);
-        Assert.Equal(["error", "ok"], _observer.Records.Select(r => r.Outcome));
+        Assert.Equal([CallOutcome.Error, CallOutcome.Ok], _observer.Records.Select(r => r.Outcome));
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient().Reply("Sure! Here is your prompt:\n```\n" + Structured + "\n```\nLet me know if you'd like changes.");
         var engine = CreateEngine(client);
 
-        var result = await engine.ExpandAsync("a fox crossing a snowy road", CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Expand("a fox crossing a snowy road"), CancellationToken.None);
 
         Assert.Equal(Structured, result.Text);
     }
@@ -150,11 +150,11 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient().Reply("   ");
         var engine = CreateEngine(client);
 
-        var ex = await Assert.ThrowsAsync<UpstreamException>(() => engine.ExpandAsync("a fox crossing a road", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<UpstreamException>(() => engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None));
 
         Assert.Equal(UpstreamFailure.Error, ex.Failure);
         Assert.Equal("The language model returned an empty answer.", ex.Message);
-        Assert.Equal("error", Assert.Single(_observer.Records).Outcome);
+        Assert.Equal(CallOutcome.Error, Assert.Single(_observer.Records).Outcome);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient().Reply(Structured);
         var engine = CreateEngine(new LlmEngineOptions { TimeoutSeconds = 5, Temperature = 0.3f, MaxOutputTokens = 400 }, client);
 
-        await engine.ExpandAsync("a fox crossing a road", CancellationToken.None);
+        await engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None);
 
         var options = Assert.Single(client.Calls).Options;
         Assert.NotNull(options);
@@ -180,12 +180,12 @@ public sealed class LlmPromptEngineTests
         var third = new FakeChatClient().Reply(Structured);
         var engine = CreateEngine(primary, second, third);
 
-        var result = await engine.ExpandAsync("a fox crossing a road", CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None);
 
         Assert.Equal("openrouter:fallback/two", result.Engine);
         Assert.Equal([1, 1, 1], new[] { primary.Calls.Count, second.Calls.Count, third.Calls.Count });
         Assert.Equal(["primary/model", "fallback/one", "fallback/two"], _observer.Records.Select(r => r.Model));
-        Assert.Equal(["error", "unavailable", "ok"], _observer.Records.Select(r => r.Outcome));
+        Assert.Equal([CallOutcome.Error, CallOutcome.Unavailable, CallOutcome.Ok], _observer.Records.Select(r => r.Outcome));
         Assert.Equal([500, null, null], _observer.Records.Select(r => r.StatusCode));
     }
 
@@ -196,7 +196,7 @@ public sealed class LlmPromptEngineTests
         var fallback = new FakeChatClient().Throw(Status(429));
         var engine = CreateEngine(primary, fallback);
 
-        var ex = await Assert.ThrowsAsync<UpstreamException>(() => engine.ExpandAsync("a fox crossing a road", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<UpstreamException>(() => engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None));
 
         Assert.Equal(UpstreamFailure.Unavailable, ex.Failure);
         Assert.Equal(429, ex.UpstreamStatus);
@@ -210,13 +210,13 @@ public sealed class LlmPromptEngineTests
         var fallback = new FakeChatClient().Reply(Structured);
         var engine = CreateEngine(primary, fallback);
 
-        var ex = await Assert.ThrowsAsync<UpstreamException>(() => engine.ExpandAsync("a fox crossing a road", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<UpstreamException>(() => engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None));
 
         Assert.Equal(UpstreamFailure.AuthFailed, ex.Failure);
         Assert.Equal(401, ex.UpstreamStatus);
         Assert.Empty(fallback.Calls);
         var record = Assert.Single(_observer.Records);
-        Assert.Equal("auth_failed", record.Outcome);
+        Assert.Equal(CallOutcome.AuthFailed, record.Outcome);
         Assert.Equal(401, record.StatusCode);
     }
 
@@ -227,12 +227,12 @@ public sealed class LlmPromptEngineTests
         var fallback = new FakeChatClient().Reply(Structured);
         var engine = CreateEngine(new LlmEngineOptions { TimeoutSeconds = 1 }, primary, fallback);
 
-        var ex = await Assert.ThrowsAsync<UpstreamException>(() => engine.ExpandAsync("a fox crossing a road", CancellationToken.None));
+        var ex = await Assert.ThrowsAsync<UpstreamException>(() => engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None));
 
         Assert.Equal(UpstreamFailure.Timeout, ex.Failure);
         Assert.Empty(fallback.Calls);
         var record = Assert.Single(_observer.Records);
-        Assert.Equal("timeout", record.Outcome);
+        Assert.Equal(CallOutcome.Timeout, record.Outcome);
         Assert.InRange(record.LatencyMs, 900, 10_000);
     }
 
@@ -244,10 +244,10 @@ public sealed class LlmPromptEngineTests
         var engine = CreateEngine(primary, fallback);
         using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.ExpandAsync("a fox crossing a road", caller.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), caller.Token));
 
         Assert.Empty(fallback.Calls);
-        Assert.Equal("cancelled", Assert.Single(_observer.Records).Outcome);
+        Assert.Equal(CallOutcome.Cancelled, Assert.Single(_observer.Records).Outcome);
     }
 
     [Fact]
@@ -257,13 +257,13 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient().Reply(Structured, usage, new AdditionalPropertiesDictionary { [LlmUsage.CostKey] = 0.00042 });
         var engine = CreateEngine(client);
 
-        var result = await engine.ExpandAsync("a fox crossing a road", CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None);
 
         var record = Assert.Single(_observer.Records);
         Assert.Equal(PromptOperation.Expand, record.Operation);
         Assert.Equal("primary/model", record.Model);
         Assert.Equal("openrouter:primary/model", record.Engine);
-        Assert.Equal("ok", record.Outcome);
+        Assert.Equal(CallOutcome.Ok, record.Outcome);
         Assert.Null(record.StatusCode);
         Assert.True(record.LatencyMs >= 0);
         Assert.Equal(11, record.InputTokens);
@@ -280,7 +280,7 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient().Reply(Structured, usage);
         var engine = CreateEngine(client);
 
-        var result = await engine.ExpandAsync("a fox crossing a road", CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None);
 
         Assert.Equal(0.00125m, result.Usage?.Cost);
     }
@@ -291,7 +291,7 @@ public sealed class LlmPromptEngineTests
         var client = new FakeChatClient().Reply(Structured);
         var engine = CreateEngine(client);
 
-        var result = await engine.ExpandAsync("a fox crossing a road", CancellationToken.None);
+        var result = await engine.RunAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None);
 
         Assert.Null(result.Usage);
         Assert.Null(Assert.Single(_observer.Records).Cost);
@@ -316,7 +316,7 @@ public sealed class LlmPromptEngineTests
         Assert.Equal(new EngineUsage(5, 4), final.Usage);
         Assert.True(Assert.Single(client.Calls).Streaming);
         var record = Assert.Single(_observer.Records);
-        Assert.Equal(("ok", 5L, 4L), (record.Outcome, record.InputTokens!.Value, record.OutputTokens!.Value));
+        Assert.Equal((CallOutcome.Ok, 5L, 4L), (record.Outcome, record.InputTokens!.Value, record.OutputTokens!.Value));
     }
 
     [Fact]
@@ -360,7 +360,7 @@ public sealed class LlmPromptEngineTests
 
         Assert.Equal("openrouter:fallback/one", chunks[^1].Final?.Engine);
         Assert.Equal(Structured, string.Concat(chunks.Select(c => c.Delta)));
-        Assert.Equal(["error", "ok"], _observer.Records.Select(r => r.Outcome));
+        Assert.Equal([CallOutcome.Error, CallOutcome.Ok], _observer.Records.Select(r => r.Outcome));
     }
 
     [Fact]
@@ -383,7 +383,7 @@ public sealed class LlmPromptEngineTests
         Assert.Equal(2, received.Count);
         Assert.All(received, c => Assert.Null(c.Final));
         Assert.Empty(fallback.Calls);
-        Assert.Equal("unavailable", Assert.Single(_observer.Records).Outcome);
+        Assert.Equal(CallOutcome.Unavailable, Assert.Single(_observer.Records).Outcome);
     }
 
     [Fact]
@@ -411,7 +411,7 @@ public sealed class LlmPromptEngineTests
             () => CollectAsync(engine.StreamAsync(new TextOperation.Expand("a fox crossing a road"), caller.Token)));
 
         Assert.Empty(fallback.Calls);
-        Assert.Equal("cancelled", Assert.Single(_observer.Records).Outcome);
+        Assert.Equal(CallOutcome.Cancelled, Assert.Single(_observer.Records).Outcome);
     }
 
     [Fact]
@@ -424,7 +424,7 @@ public sealed class LlmPromptEngineTests
             () => CollectAsync(engine.StreamAsync(new TextOperation.Expand("a fox crossing a road"), CancellationToken.None)));
 
         Assert.Equal(UpstreamFailure.Timeout, ex.Failure);
-        Assert.Equal("timeout", Assert.Single(_observer.Records).Outcome);
+        Assert.Equal(CallOutcome.Timeout, Assert.Single(_observer.Records).Outcome);
     }
 
     [Fact]

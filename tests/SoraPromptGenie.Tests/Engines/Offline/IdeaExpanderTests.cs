@@ -1,4 +1,5 @@
 using SoraPromptGenie.Core.Catalog;
+using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Offline;
 
 namespace SoraPromptGenie.Tests.Engines.Offline;
@@ -11,7 +12,7 @@ public sealed class IdeaExpanderTests
     [Fact]
     public async Task ExpandAsync_Idea_BecomesCapitalisedSceneSentenceWithPeriod()
     {
-        var result = await _engine.ExpandAsync("  a fox   crossing a snowy road at night ", CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Expand("  a fox   crossing a snowy road at night "), CancellationToken.None);
 
         Assert.StartsWith("A fox crossing a snowy road at night.\n\n", result.Text, StringComparison.Ordinal);
         Assert.Equal("offline", result.Engine);
@@ -20,7 +21,7 @@ public sealed class IdeaExpanderTests
     [Fact]
     public async Task ExpandAsync_IdeaEndingInQuestionMark_KeepsItsPunctuation()
     {
-        var result = await _engine.ExpandAsync("what if cats could fly?", CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Expand("what if cats could fly?"), CancellationToken.None);
 
         Assert.StartsWith("What if cats could fly?\n\n", result.Text, StringComparison.Ordinal);
     }
@@ -28,7 +29,7 @@ public sealed class IdeaExpanderTests
     [Fact]
     public async Task ExpandAsync_AnyIdea_AddsOneLabelledClausePerCoreCategoryInCatalogOrder()
     {
-        var result = await _engine.ExpandAsync("a woman reads a letter in her kitchen", CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Expand("a woman reads a letter in her kitchen"), CancellationToken.None);
 
         var clauses = result.Text.Split("\n\n")[1].Split('\n');
         Assert.Equal(["Camera Angles", "Camera Motion", "Lighting", "Style"], clauses.Select(c => c[..c.IndexOf(':', StringComparison.Ordinal)]));
@@ -38,7 +39,7 @@ public sealed class IdeaExpanderTests
     [Fact]
     public async Task ExpandAsync_OutputOfExpand_CanBeEnhancedLikeAnyPrompt()
     {
-        var expanded = await _engine.ExpandAsync("a woman reads a letter in her kitchen", CancellationToken.None);
+        var expanded = await _engine.RunAsync(new TextOperation.Expand("a woman reads a letter in her kitchen"), CancellationToken.None);
         var candle = Catalog.FindEnhancement("lighting/candlelight")!;
 
         var enhanced = _engine.Enhance(expanded.Text, [new(candle.Title, candle.Description, candle.Category)]);

@@ -15,7 +15,7 @@ public sealed class OfflinePromptEngineTests
     [Fact]
     public async Task EnhanceAsync_OneEnhancement_AppendsLabelledClauseAfterScene()
     {
-        var result = await _engine.EnhanceAsync("A fox crosses a snowy road.", [Card("lighting/golden-hour")], CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Enhance("A fox crosses a snowy road.", [Card("lighting/golden-hour")]), CancellationToken.None);
 
         Assert.Equal("A fox crosses a snowy road.\n\n" + GoldenHourClause, result.Text);
         Assert.Equal("offline", result.Engine);
@@ -25,7 +25,7 @@ public sealed class OfflinePromptEngineTests
     [Fact]
     public async Task EnhanceAsync_EmptyPrompt_ReturnsTheClausesAlone()
     {
-        var result = await _engine.EnhanceAsync("  \n ", [Card("lighting/golden-hour")], CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Enhance("  \n ", [Card("lighting/golden-hour")]), CancellationToken.None);
 
         Assert.Equal(GoldenHourClause, result.Text);
     }
@@ -33,9 +33,9 @@ public sealed class OfflinePromptEngineTests
     [Fact]
     public async Task EnhanceAsync_SecondCardOfSameCategory_ReplacesTheFirstClause()
     {
-        var first = await _engine.EnhanceAsync("A fox crosses a snowy road.", [Card("lighting/golden-hour")], CancellationToken.None);
+        var first = await _engine.RunAsync(new TextOperation.Enhance("A fox crosses a snowy road.", [Card("lighting/golden-hour")]), CancellationToken.None);
 
-        var second = await _engine.EnhanceAsync(first.Text, [Card("lighting/neon-glow")], CancellationToken.None);
+        var second = await _engine.RunAsync(new TextOperation.Enhance(first.Text, [Card("lighting/neon-glow")]), CancellationToken.None);
 
         var lines = second.Text.Split('\n');
         Assert.Single(lines, l => l.StartsWith("Lighting:", StringComparison.Ordinal));
@@ -92,7 +92,7 @@ public sealed class OfflinePromptEngineTests
     {
         var golden = Catalog.FindEnhancement("lighting/golden-hour")!;
 
-        var result = await _engine.EnhanceAsync("", [new EnhancementSpec(golden.Title, golden.Description, category)], CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Enhance("", [new EnhancementSpec(golden.Title, golden.Description, category)]), CancellationToken.None);
 
         Assert.Equal(GoldenHourClause, result.Text);
     }
@@ -102,7 +102,7 @@ public sealed class OfflinePromptEngineTests
     {
         EnhancementSpec[] cards = [Card("style/cinematic-35mm"), Card("weather/light-rain"), Card("camera-angles/low-angle"), Card("lighting/neon-glow")];
 
-        var result = await _engine.EnhanceAsync("A courier wheels a bicycle down an alley.", cards, CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Enhance("A courier wheels a bicycle down an alley.", cards), CancellationToken.None);
 
         var labels = result.Text.Split("\n\n")[1].Split('\n').Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ToList();
         Assert.Equal(["Camera Angles", "Lighting", "Weather", "Style"], labels);
@@ -112,12 +112,12 @@ public sealed class OfflinePromptEngineTests
     public async Task EnhanceAsync_CardsAppliedOneByOneInAnyOrder_MatchesOneMergedCall()
     {
         EnhancementSpec[] cards = [Card("texture/fine-film-grain"), Card("mood/melancholic"), Card("camera-motion/slow-dolly-in")];
-        var merged = await _engine.EnhanceAsync("An old man feeds pigeons.", cards, CancellationToken.None);
+        var merged = await _engine.RunAsync(new TextOperation.Enhance("An old man feeds pigeons.", cards), CancellationToken.None);
 
         var text = "An old man feeds pigeons.";
         foreach (var card in cards.Reverse())
         {
-            text = (await _engine.EnhanceAsync(text, [card], CancellationToken.None)).Text;
+            text = (await _engine.RunAsync(new TextOperation.Enhance(text, [card]), CancellationToken.None)).Text;
         }
 
         Assert.Equal(merged.Text, text);
@@ -126,7 +126,7 @@ public sealed class OfflinePromptEngineTests
     [Fact]
     public async Task EnhanceAsync_TwoCardsOfOneCategoryInOneCall_KeepsTheLast()
     {
-        var result = await _engine.EnhanceAsync("A fox.", [Card("lighting/golden-hour"), Card("lighting/moonlight")], CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Enhance("A fox.", [Card("lighting/golden-hour"), Card("lighting/moonlight")]), CancellationToken.None);
 
         Assert.Equal(
             "A fox.\n\nLighting: Cool Moonlight — pale blue moonlight from high above picks out edges and silhouettes while the rest of the scene falls into soft, cool shadow.",
@@ -138,7 +138,7 @@ public sealed class OfflinePromptEngineTests
     {
         EnhancementSpec[] cards = [new("Whispered Score", "A faint piano motif under the scene", "Sound Design"), Card("style/film-noir")];
 
-        var result = await _engine.EnhanceAsync("A detective waits.", cards, CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Enhance("A detective waits.", cards), CancellationToken.None);
 
         var clauses = result.Text.Split("\n\n")[1].Split('\n');
         Assert.StartsWith("Style: Film Noir — ", clauses[0], StringComparison.Ordinal);
@@ -148,9 +148,9 @@ public sealed class OfflinePromptEngineTests
     [Fact]
     public async Task EnhanceAsync_UnknownCategoryAppliedAgainInOtherCase_ReplacesItsClauseWithTheGivenLabel()
     {
-        var first = await _engine.EnhanceAsync("A detective waits.", [new("Whispered Score", "A faint piano motif.", "Sound Design")], CancellationToken.None);
+        var first = await _engine.RunAsync(new TextOperation.Enhance("A detective waits.", [new("Whispered Score", "A faint piano motif.", "Sound Design")]), CancellationToken.None);
 
-        var second = await _engine.EnhanceAsync(first.Text, [new("Rain Ambience", "Steady rain on the windows.", "sound design")], CancellationToken.None);
+        var second = await _engine.RunAsync(new TextOperation.Enhance(first.Text, [new("Rain Ambience", "Steady rain on the windows.", "sound design")]), CancellationToken.None);
 
         Assert.Equal("A detective waits.\n\nsound design: Rain Ambience — steady rain on the windows.", second.Text);
     }
@@ -160,7 +160,7 @@ public sealed class OfflinePromptEngineTests
     {
         const string prompt = "A fox crosses a snowy road.\nlighting: a single streetlamp";
 
-        var result = await _engine.EnhanceAsync(prompt, [Card("lighting/golden-hour")], CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Enhance(prompt, [Card("lighting/golden-hour")]), CancellationToken.None);
 
         Assert.Equal("A fox crosses a snowy road.\n\n" + GoldenHourClause, result.Text);
     }
@@ -170,7 +170,7 @@ public sealed class OfflinePromptEngineTests
     {
         const string scene = "Morning in a small harbour town.\n\nNote: the baker opens the shutters first.";
 
-        var result = await _engine.EnhanceAsync(scene, [Card("time-of-day/blue-hour")], CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Enhance(scene, [Card("time-of-day/blue-hour")]), CancellationToken.None);
 
         Assert.StartsWith(scene + "\n\nTime of Day: Blue Hour — ", result.Text, StringComparison.Ordinal);
     }
@@ -178,7 +178,7 @@ public sealed class OfflinePromptEngineTests
     [Fact]
     public async Task EnhanceAsync_NoEnhancements_ReturnsThePromptUnchanged()
     {
-        var result = await _engine.EnhanceAsync("A fox crosses a snowy road.", [], CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Enhance("A fox crosses a snowy road.", []), CancellationToken.None);
 
         Assert.Equal("A fox crosses a snowy road.", result.Text);
     }
@@ -189,7 +189,7 @@ public sealed class OfflinePromptEngineTests
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _engine.EnhanceAsync("A fox.", [Card("lighting/golden-hour")], cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _engine.RunAsync(new TextOperation.Enhance("A fox.", [Card("lighting/golden-hour")]), cancelled.Token));
     }
 
     public static TheoryData<string> StreamedOperations => ["enhance", "expand", "structure"];
@@ -201,11 +201,11 @@ public sealed class OfflinePromptEngineTests
         var (streamed, expected) = operation switch
         {
             "enhance" => (new TextOperation.Enhance("A fox crosses a snowy road at night.", [Card("lighting/moonlight"), Card("camera-angles/low-angle")]),
-                await _engine.EnhanceAsync("A fox crosses a snowy road at night.", [Card("lighting/moonlight"), Card("camera-angles/low-angle")], CancellationToken.None)),
+                await _engine.RunAsync(new TextOperation.Enhance("A fox crosses a snowy road at night.", [Card("lighting/moonlight"), Card("camera-angles/low-angle")]), CancellationToken.None)),
             "expand" => ((TextOperation)new TextOperation.Expand("a fox crossing a snowy road at night"),
-                await _engine.ExpandAsync("a fox crossing a snowy road at night", CancellationToken.None)),
+                await _engine.RunAsync(new TextOperation.Expand("a fox crossing a snowy road at night"), CancellationToken.None)),
             _ => (new TextOperation.Structure("A fox crosses a road. The camera tracks it. She says, \"Look.\""),
-                await _engine.StructureAsync("A fox crosses a road. The camera tracks it. She says, \"Look.\"", CancellationToken.None)),
+                await _engine.RunAsync(new TextOperation.Structure("A fox crosses a road. The camera tracks it. She says, \"Look.\""), CancellationToken.None)),
         };
 
         var chunks = new List<EngineStreamChunk>();
@@ -261,10 +261,10 @@ public sealed class OfflinePromptEngineTests
         var runs = new List<string>();
         foreach (var engine in new[] { _engine, _engine, other })
         {
-            var expanded = (await engine.ExpandAsync(idea, CancellationToken.None)).Text;
-            var enhanced = (await engine.EnhanceAsync(expanded, [Card("weather/heavy-downpour"), Card("mood/tense-suspense")], CancellationToken.None)).Text;
-            var structured = (await engine.StructureAsync(enhanced, CancellationToken.None)).Text;
-            var suggested = (await engine.SuggestAsync(suggestion, CancellationToken.None)).Suggestions.Select(s => s.Id);
+            var expanded = (await engine.RunAsync(new TextOperation.Expand(idea), CancellationToken.None)).Text;
+            var enhanced = (await engine.RunAsync(new TextOperation.Enhance(expanded, [Card("weather/heavy-downpour"), Card("mood/tense-suspense")]), CancellationToken.None)).Text;
+            var structured = (await engine.RunAsync(new TextOperation.Structure(enhanced), CancellationToken.None)).Text;
+            var suggested = (await engine.RunAsync(suggestion, CancellationToken.None)).Suggestions.Select(s => s.Id);
             runs.Add(string.Join("\n|\n", expanded, enhanced, structured, string.Join(',', suggested)));
         }
 

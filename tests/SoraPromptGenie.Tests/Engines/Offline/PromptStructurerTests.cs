@@ -15,7 +15,7 @@ public sealed class PromptStructurerTests
     [InlineData("\n\t \r\n")]
     public async Task StructureAsync_EmptyOrWhitespace_ReturnsEmpty(string prompt)
     {
-        var result = await _engine.StructureAsync(prompt, CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Structure(prompt), CancellationToken.None);
 
         Assert.Equal(string.Empty, result.Text);
         Assert.Equal("offline", result.Engine);
@@ -28,7 +28,7 @@ public sealed class PromptStructurerTests
             "A detective sits alone in a rain-streaked diner at 2 a.m. The camera slowly pushes in on his face. " +
             "He stirs his coffee, then looks up. The mood is tense and lonely. A waitress refills his cup.";
 
-        var result = await _engine.StructureAsync(prompt, CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Structure(prompt), CancellationToken.None);
 
         Assert.Equal(
             """
@@ -50,7 +50,7 @@ public sealed class PromptStructurerTests
     {
         const string prompt = "Two friends sit on a porch at dusk. One of them laughs. She says, \"You're late. Again.\" He shrugs.";
 
-        var result = await _engine.StructureAsync(prompt, CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Structure(prompt), CancellationToken.None);
 
         Assert.EndsWith("\n\nDialogue:\n- She says, \"You're late. Again.\"", result.Text, StringComparison.Ordinal);
         Assert.Contains("Actions:\n- One of them laughs\n- He shrugs\n", result.Text, StringComparison.Ordinal);
@@ -59,7 +59,7 @@ public sealed class PromptStructurerTests
     [Fact]
     public async Task StructureAsync_NoSpeech_HasNoDialogueSection()
     {
-        var result = await _engine.StructureAsync("A lighthouse stands on a cliff. Waves crash below.", CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Structure("A lighthouse stands on a cliff. Waves crash below."), CancellationToken.None);
 
         Assert.DoesNotContain("Dialogue:", result.Text, StringComparison.Ordinal);
     }
@@ -67,7 +67,7 @@ public sealed class PromptStructurerTests
     [Fact]
     public async Task StructureAsync_NothingButScene_UsesDefaultsAndDerivesABeat()
     {
-        var result = await _engine.StructureAsync("A lighthouse on a rocky cliff", CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Structure("A lighthouse on a rocky cliff"), CancellationToken.None);
 
         Assert.Equal(
             """
@@ -86,7 +86,7 @@ public sealed class PromptStructurerTests
     [Fact]
     public async Task StructureAsync_SceneWithItsOwnAction_KeepsItInProseAndBeats()
     {
-        var result = await _engine.StructureAsync("A red fox trots across an empty road.", CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Structure("A red fox trots across an empty road."), CancellationToken.None);
 
         Assert.StartsWith("A red fox trots across an empty road.\n\n", result.Text, StringComparison.Ordinal);
         Assert.EndsWith(
@@ -100,7 +100,7 @@ public sealed class PromptStructurerTests
     {
         var prompt = _engine.Enhance("A fox crosses a snowy road at night.", [Card("camera-angles/eye-level"), Card("mood/melancholic"), Card("lighting/moonlight")]);
 
-        var result = await _engine.StructureAsync(prompt, CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Structure(prompt), CancellationToken.None);
 
         var lines = result.Text.Split('\n');
         Assert.Equal(
@@ -115,7 +115,7 @@ public sealed class PromptStructurerTests
     [Fact]
     public async Task StructureAsync_MoodWordsInScene_FillTheMoodLine()
     {
-        var result = await _engine.StructureAsync("An eerie, abandoned fairground sits under a foreboding sky.", CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Structure("An eerie, abandoned fairground sits under a foreboding sky."), CancellationToken.None);
 
         Assert.Contains("\nMood: eerie, foreboding\n", result.Text, StringComparison.Ordinal);
     }
@@ -123,11 +123,12 @@ public sealed class PromptStructurerTests
     [Fact]
     public async Task StructureAsync_AlreadyStructured_IsUnchanged()
     {
-        var once = await _engine.StructureAsync(
-            _engine.Enhance("A fox crosses a road. She whispers, \"Go on.\" It runs.", [Card("camera-motion/slow-orbit"), Card("style/film-noir")]),
+        var once = await _engine.RunAsync(
+            new TextOperation.Structure(
+                _engine.Enhance("A fox crosses a road. She whispers, \"Go on.\" It runs.", [Card("camera-motion/slow-orbit"), Card("style/film-noir")])),
             CancellationToken.None);
 
-        var twice = await _engine.StructureAsync(once.Text, CancellationToken.None);
+        var twice = await _engine.RunAsync(new TextOperation.Structure(once.Text), CancellationToken.None);
 
         Assert.Equal(once.Text, twice.Text);
     }
@@ -137,7 +138,7 @@ public sealed class PromptStructurerTests
     {
         const string prompt = "A fox.\n\nCinematography:\nCamera shot: wide shot\nLens: 50mm\nMood: calm\n\nActions:\n- The fox sniffs the air";
 
-        var result = await _engine.StructureAsync(prompt, CancellationToken.None);
+        var result = await _engine.RunAsync(new TextOperation.Structure(prompt), CancellationToken.None);
 
         Assert.Equal("A fox.\n\nCinematography:\nCamera shot: wide shot\nMood: calm\nLens: 50mm\n\nActions:\n- The fox sniffs the air", result.Text);
     }
@@ -148,7 +149,7 @@ public sealed class PromptStructurerTests
         var structured = _engine.Structure(_engine.Enhance("A fox crosses a road.", [Card("mood/melancholic")]));
 
         var enhanced = _engine.Enhance(structured, [Card("camera-angles/low-angle"), Card("lighting/moonlight")]);
-        var restructured = await _engine.StructureAsync(enhanced, CancellationToken.None);
+        var restructured = await _engine.RunAsync(new TextOperation.Structure(enhanced), CancellationToken.None);
 
         Assert.StartsWith(structured + "\n\nCamera Angles: Low Angle — ", enhanced, StringComparison.Ordinal);
         Assert.Equal(

@@ -14,7 +14,7 @@ public sealed class SuggestionRankerTests
     {
         var lighting = Catalog.FindCategory("lighting")!;
 
-        var result = await _engine.SuggestAsync(new SuggestionRequest(lighting, 3, null), CancellationToken.None);
+        var result = await _engine.RunAsync(new SuggestionRequest(lighting, 3, null), CancellationToken.None);
 
         Assert.Equal("offline", result.Engine);
         Assert.Equal(lighting.Enhancements.Take(3).Select(e => e.Id), result.Suggestions.Select(s => s.Id));
@@ -35,7 +35,7 @@ public sealed class SuggestionRankerTests
     {
         var request = new SuggestionRequest(Catalog.FindCategory("camera-angles")!, count, "A dancer spins on a rooftop.");
 
-        var result = await _engine.SuggestAsync(request, CancellationToken.None);
+        var result = await _engine.RunAsync(request, CancellationToken.None);
 
         Assert.Equal(expected, result.Suggestions.Count);
         Assert.Equal(expected, result.Suggestions.Select(s => s.Id).Distinct().Count());
@@ -46,7 +46,7 @@ public sealed class SuggestionRankerTests
     {
         var request = new SuggestionRequest(Catalog.FindCategory("lighting")!, 3, "Candle flames flicker across faces in a dark cellar.");
 
-        var result = await _engine.SuggestAsync(request, CancellationToken.None);
+        var result = await _engine.RunAsync(request, CancellationToken.None);
 
         Assert.Equal("lighting/candlelight", result.Suggestions[0].Id);
     }
@@ -56,7 +56,7 @@ public sealed class SuggestionRankerTests
     {
         var request = new SuggestionRequest(Catalog.FindCategory("lighting")!, 12, "Someone stands by the windows.");
 
-        var result = await _engine.SuggestAsync(request, CancellationToken.None);
+        var result = await _engine.RunAsync(request, CancellationToken.None);
 
         var ids = result.Suggestions.Select(s => s.Id).ToList();
         Assert.Equal(["lighting/soft-window-light", "lighting/volumetric-light-shafts"], ids[..2]);
@@ -70,7 +70,7 @@ public sealed class SuggestionRankerTests
         var golden = Catalog.FindEnhancement("lighting/golden-hour")!;
         var prompt = _engine.Enhance("A fox crosses a snowy road.", [new EnhancementSpec(golden.Title, golden.Description, "lighting")]);
 
-        var result = await _engine.SuggestAsync(new SuggestionRequest(Catalog.FindCategory("Lighting")!, 20, prompt), CancellationToken.None);
+        var result = await _engine.RunAsync(new SuggestionRequest(Catalog.FindCategory("Lighting")!, 20, prompt), CancellationToken.None);
 
         Assert.Equal(11, result.Suggestions.Count);
         Assert.DoesNotContain(result.Suggestions, s => s.Id == "lighting/golden-hour");
@@ -81,7 +81,7 @@ public sealed class SuggestionRankerTests
     {
         var request = new SuggestionRequest(Catalog.FindCategory("camera-angles")!, 20, "Shot at EYE LEVEL, a bird's-eye view follows.");
 
-        var result = await _engine.SuggestAsync(request, CancellationToken.None);
+        var result = await _engine.RunAsync(request, CancellationToken.None);
 
         Assert.DoesNotContain(result.Suggestions, s => s.Id is "camera-angles/eye-level" or "camera-angles/birds-eye-view");
         Assert.Equal(10, result.Suggestions.Count);
@@ -92,7 +92,7 @@ public sealed class SuggestionRankerTests
     {
         var request = new SuggestionRequest(Catalog.FindCategory("mood")!, 4, "the and of a with into");
 
-        var result = await _engine.SuggestAsync(request, CancellationToken.None);
+        var result = await _engine.RunAsync(request, CancellationToken.None);
 
         Assert.Equal(Catalog.FindCategory("mood")!.Enhancements.Take(4).Select(e => e.Id), result.Suggestions.Select(s => s.Id));
     }

@@ -29,10 +29,11 @@ public sealed class AppMetricsTests : IDisposable
     {
         var model = $"test/model-{Guid.NewGuid():N}";
 
-        AppMetrics.RecordLlmCall(new LlmCallRecord(PromptOperation.Enhance, model, "openrouter", "ok", 200, 1500, 120, 80, 0.0042m, false));
+        AppMetrics.RecordLlmCall(new LlmCallRecord(PromptOperation.Enhance, model, "openrouter", CallOutcome.Ok, 200, 1500, 120, 80, 0.0042m, false));
 
         Assert.Equal(1, Single("sora.llm.calls", model).Value);
         Assert.Equal("enhance", Single("sora.llm.calls", model).Tags["operation"]);
+        Assert.Equal("ok", Single("sora.llm.calls", model).Tags["outcome"]);
         Assert.Equal(1.5, Single("sora.llm.call.duration", model).Value);
         Assert.Equal(120, Of("sora.llm.tokens", model).Single(m => (string?)m.Tags["direction"] == "input").Value);
         Assert.Equal(80, Of("sora.llm.tokens", model).Single(m => (string?)m.Tags["direction"] == "output").Value);
@@ -44,9 +45,9 @@ public sealed class AppMetricsTests : IDisposable
     {
         var model = $"test/model-{Guid.NewGuid():N}";
 
-        AppMetrics.RecordLlmCall(new LlmCallRecord(PromptOperation.Suggest, model, "openrouter", "upstream_error", 500, 40, null, null, null, false));
+        AppMetrics.RecordLlmCall(new LlmCallRecord(PromptOperation.Suggest, model, "openrouter", CallOutcome.Error, 500, 40, null, null, null, false));
 
-        Assert.Equal("upstream_error", Single("sora.llm.calls", model).Tags["outcome"]);
+        Assert.Equal("error", Single("sora.llm.calls", model).Tags["outcome"]);
         Assert.Single(Of("sora.llm.call.duration", model));
         Assert.Empty(Of("sora.llm.tokens", model));
         Assert.Empty(Of("sora.llm.cost_usd", model));
