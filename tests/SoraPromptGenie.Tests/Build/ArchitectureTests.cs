@@ -59,7 +59,7 @@ public sealed partial class ArchitectureTests
 
         Assert.Contains(("Data", "Ops"), edges);
         Assert.Contains(("Library", "Data"), edges);
-        Assert.Contains(("Prompting", "Ai"), edges);
+        Assert.Contains(("Usage", "Data"), edges);
         Assert.Contains(("Studio", "Prompting"), edges);
     }
 
