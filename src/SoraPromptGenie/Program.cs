@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using SoraPromptGenie.Ai;
+using SoraPromptGenie.Components;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops;
@@ -50,7 +51,7 @@ try
     api.MapLibrary();
     api.MapUsage();
     app.MapWorkspaceSession();
-    app.MapStudio();
+    app.MapPages();
     await app.RunAsync();
     return 0;
 }

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using OpenAI;
 using Polly;
 using SoraPromptGenie.Ai.Caching;
-using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Llm;
 using SoraPromptGenie.Core.Engines.Offline;
@@ -15,7 +14,6 @@ using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
 using SoraPromptGenie.Ops.Security;
-using SoraPromptGenie.Prompting;
 
 namespace SoraPromptGenie.Ai;
 
@@ -38,9 +36,6 @@ public static class AiRegistration
         services.AddSingleton<LlmCircuitState>();
         services.AddSingleton<IUpstreamCircuit>(sp => sp.GetRequiredService<LlmCircuitState>());
         services.AddHealthChecks().AddCheck<LlmModeHealthCheck>(LlmModeHealthCheck.Name, tags: [HealthEndpoints.ReadyTag]);
-        services.AddSingleton(sp => new OfflinePromptEngine(
-            sp.GetRequiredService<PromptCatalog>(),
-            sp.GetRequiredService<IOptions<PromptLimitsOptions>>().Value.MaxPromptChars));
 
         services.AddHttpClient(HttpClientName, ConfigureHttpClient)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

@@ -1,4 +1,3 @@
-using SoraPromptGenie.Ai.Caching;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Library;

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Core.Catalog;
+using SoraPromptGenie.Core.Engines.Offline;
 using SoraPromptGenie.Core.Lint;
 using SoraPromptGenie.Core.Targets;
 using SoraPromptGenie.Ops.Configuration;
@@ -19,6 +21,9 @@ public static class PromptingRegistration
         services.AddCheckedOptions<PromptLimitsOptions, PromptLimitsRules>(PromptLimitsOptions.SectionName);
         services.AddSingleton<PromptInput>();
         services.AddSingleton(catalog);
+
+        // The offline engine is the catalog's and the prompt limit's: Ai composes it into the engine pipeline.
+        services.AddSingleton(sp => new OfflinePromptEngine(catalog, sp.GetRequiredService<IOptions<PromptLimitsOptions>>().Value.MaxPromptChars));
         services.AddSingleton<CatalogDocument>();
         services.AddSingleton<PromptStudio>();
         services.AddSingleton<PromptStreaming>();

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.StaticAssets;
 using Microsoft.Extensions.Options;
-using SoraPromptGenie.Components;
 using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.RateLimiting;
@@ -45,11 +44,4 @@ public static class StudioRegistration
 
     /// <summary>The studio's CSS and scripts from the static web assets manifest.</summary>
     public static StaticAssetsEndpointConventionBuilder MapStudioAssets(this WebApplication app) => app.MapStaticAssets();
-
-    /// <summary>
-    /// The Blazor endpoints. Blazor would add a second Content-Security-Policy header (<c>frame-ancestors 'self'</c>);
-    /// the site's own policy already says <c>frame-ancestors 'none'</c>, so one header carries the whole policy.
-    /// </summary>
-    public static RazorComponentsEndpointConventionBuilder MapStudio(this IEndpointRouteBuilder app) =>
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 }
