@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Ops.Configuration;
-using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.Health;
 
 namespace SoraPromptGenie.Data;
@@ -32,7 +31,7 @@ public static class DataRegistration
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<DatabaseStartup>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(HealthCheckName, tags: [HealthEndpoints.ReadyTag], timeout: TimeSpan.FromSeconds(5));
         services.AddDataProtection().SetApplicationName("SoraPromptGenie").PersistKeysToDbContext<AppDbContext>();
-        DependencyOutages.Register(DatabaseFailures.Outage);
+        services.AddSingleton(DatabaseFailures.Outage);
         return builder;
     }
 

@@ -45,6 +45,7 @@ public static class OpsRegistration
 
         // The framework registers its default writer early; ours must be asked first for /api responses.
         services.Insert(0, ServiceDescriptor.Singleton<IProblemDetailsWriter, ApiProblemDetailsWriter>());
+        services.AddSingleton<ExceptionClassifier>();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddSecurity();
         services.AddRedis(builder.Configuration);
@@ -60,11 +61,12 @@ public static class OpsRegistration
         app.UseRequestId();
         app.UseErrorTracking();
         app.UseRequestLogging();
+        var classifier = app.Services.GetRequiredService<ExceptionClassifier>();
         app.UseWhen(ApiErrorWriter.IsApi, api =>
         {
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                SuppressDiagnosticsCallback = context => ApiExceptionHandler.IsExpected(context.Exception),
+                SuppressDiagnosticsCallback = context => classifier.IsExpected(context.Exception),
             });
             api.UseStatusCodePages();
         });

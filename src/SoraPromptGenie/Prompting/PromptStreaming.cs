@@ -19,7 +19,7 @@ public sealed record StreamDelta(string Text);
 /// one after it ends the stream with an <c>error</c> event in the error shape. The handlers branch on
 /// <see cref="WantsEventStream"/> after their domain checks, so a bad request still gets its 400 JSON.
 /// </summary>
-public sealed partial class PromptStreaming(IOptions<JsonOptions> jsonOptions, ILogger<PromptStreaming> logger)
+public sealed partial class PromptStreaming(IOptions<JsonOptions> jsonOptions, ExceptionClassifier classifier, ILogger<PromptStreaming> logger)
 {
     public const string EventStream = "text/event-stream";
     public const string DeltaEvent = "delta";
@@ -61,7 +61,7 @@ public sealed partial class PromptStreaming(IOptions<JsonOptions> jsonOptions, I
             throw;
         }
 
-        var events = new StreamWriter<TResponse>(requestId, jsonOptions.Value.SerializerOptions, done, logger);
+        var events = new StreamWriter<TResponse>(requestId, jsonOptions.Value.SerializerOptions, done, classifier, logger);
         return TypedResults.ServerSentEvents(events.EventsAsync(enumerator, any, cancellationToken));
     }
 
@@ -69,6 +69,7 @@ public sealed partial class PromptStreaming(IOptions<JsonOptions> jsonOptions, I
         string requestId,
         JsonSerializerOptions json,
         Func<EngineText, TResponse> done,
+        ExceptionClassifier classifier,
         ILogger logger)
         where TResponse : AiResponse
     {
@@ -111,7 +112,7 @@ public sealed partial class PromptStreaming(IOptions<JsonOptions> jsonOptions, I
             // The status line is already sent; the error shape travels as the last event instead.
             var (_, code, message) = failure is null
                 ? (0, ErrorCodes.InternalError, ErrorCodes.DefaultMessage(500))
-                : ApiExceptionHandler.Classify(failure);
+                : classifier.Classify(failure);
             if (failure is UpstreamException upstream)
             {
                 UpstreamFailedMidStream(logger, upstream.Code, upstream.UpstreamStatus);

@@ -4,28 +4,12 @@ using SoraPromptGenie.Tests.Data;
 namespace SoraPromptGenie.Tests.Build;
 
 /// <summary>
-/// The host's areas depend one way (Ops &lt;- Data &lt;- Ai, Usage &lt;- Library &lt;- Prompting &lt;- Studio, Components), and
-/// handlers get what they use as parameters: no service lookups on the request, no per-request state in a side bag.
+/// Handlers and services get what they use as parameters: no service lookups on the request, no per-request state in a
+/// side bag. (The order between areas is <see cref="ArchitectureTests"/>'.)
 /// </summary>
 public sealed partial class HostDependencyTests
 {
     private static readonly string Host = Path.Combine(HostProcess.RepositoryRoot, "src", "SoraPromptGenie");
-
-    [Theory]
-    [InlineData("Library", "Prompting|Studio|Components")]
-    [InlineData("Prompting", "Studio|Components")]
-    public void Area_Sources_ReferenceNoAreaAfterIt(string area, string later)
-    {
-        var reference = new Regex($@"\bSoraPromptGenie\.({later})\b", RegexOptions.CultureInvariant);
-
-        var offending = Sources(Path.Combine(Host, area))
-            .SelectMany(file => File.ReadLines(file).Select((line, index) => (file, line, index)))
-            .Where(x => reference.IsMatch(x.line))
-            .Select(x => $"{Path.GetRelativePath(Host, x.file)}:{x.index + 1}: {x.line.Trim()}")
-            .ToList();
-
-        Assert.True(offending.Count == 0, $"{area} references a later area:\n" + string.Join('\n', offending));
-    }
 
     [Fact]
     public void HostSources_RequestServiceLookupsAndItems_None()

@@ -42,7 +42,7 @@ public static class ApiErrorResponses
     {
         foreach (var failure in Enum.GetValues<UpstreamFailure>())
         {
-            var (status, code, _) = ApiExceptionHandler.Classify(new UpstreamException(failure, failure.ToString()));
+            var (status, code, _) = ExceptionClassifier.ForUpstream(new UpstreamException(failure, failure.ToString()));
             builder.ProducesApiError(status, code);
         }
 

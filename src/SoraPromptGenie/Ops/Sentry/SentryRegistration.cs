@@ -30,7 +30,8 @@ public static class SentryRegistration
 
         builder.WebHost.UseSentry();
         builder.Services.AddOptions<SentryAspNetCoreOptions>()
-            .Configure<IOptions<ErrorTrackingOptions>, IOptions<AdminOptions>, IHostEnvironment, IConfiguration>((sentry, tracking, admin, environment, configuration) =>
+            .Configure<IOptions<ErrorTrackingOptions>, IOptions<AdminOptions>, IHostEnvironment, IConfiguration, ExceptionClassifier>(
+                (sentry, tracking, admin, environment, configuration, classifier) =>
             {
                 var options = tracking.Value;
 
@@ -46,7 +47,7 @@ public static class SentryRegistration
                 sentry.ReportAssembliesMode = ReportAssembliesMode.None;
                 sentry.MaxRequestBodySize = global::Sentry.Extensibility.RequestSize.None;
                 sentry.ShutdownTimeout = FlushTimeout;
-                sentry.SetBeforeSend((sentryEvent, _) => IsWorthReporting(sentryEvent) ? scrubber.Scrub(sentryEvent) : null);
+                sentry.SetBeforeSend((sentryEvent, _) => IsWorthReporting(sentryEvent, classifier) ? scrubber.Scrub(sentryEvent) : null);
                 sentry.SetBeforeSendTransaction((transaction, _) => scrubber.Scrub(transaction));
                 sentry.SetBeforeBreadcrumb((breadcrumb, _) => scrubber.Scrub(breadcrumb));
             });
@@ -96,6 +97,6 @@ public static class SentryRegistration
     }
 
     /// <summary>Client mistakes (bad JSON, oversized bodies) are answered 4xx and are not incidents.</summary>
-    private static bool IsWorthReporting(SentryEvent sentryEvent) =>
-        sentryEvent.Exception is not { } exception || exception is UpstreamException || !ApiExceptionHandler.IsExpected(exception);
+    private static bool IsWorthReporting(SentryEvent sentryEvent, ExceptionClassifier classifier) =>
+        sentryEvent.Exception is not { } exception || exception is UpstreamException || !classifier.IsExpected(exception);
 }
