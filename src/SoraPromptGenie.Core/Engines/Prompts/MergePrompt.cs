@@ -25,12 +25,7 @@ public static class MergePrompt
         var builder = new StringBuilder();
         builder.Append("Current prompt:\n");
         PromptText.AppendTagged(builder, "prompt", currentPrompt);
-        builder.Append("\nEnhancements to apply (").Append(enhancements.Count).Append("):\n");
-        foreach (var enhancement in enhancements)
-        {
-            PromptText.AppendEnhancement(builder, enhancement);
-        }
-
+        PromptText.AppendEnhancements(builder, "Enhancements to apply", enhancements);
         return builder.ToString();
     }
 }

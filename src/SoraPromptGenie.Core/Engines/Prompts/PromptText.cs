@@ -16,6 +16,16 @@ internal static class PromptText
         builder.Append("\n</").Append(tag).Append(">\n");
     }
 
+    /// <summary>A heading with the number of cards ("Apply (2):"), then each card in its tag.</summary>
+    public static void AppendEnhancements(StringBuilder builder, string heading, IReadOnlyList<EnhancementSpec> enhancements)
+    {
+        builder.Append('\n').Append(heading).Append(" (").Append(enhancements.Count).Append("):\n");
+        foreach (var enhancement in enhancements)
+        {
+            AppendEnhancement(builder, enhancement);
+        }
+    }
+
     public static void AppendEnhancement(StringBuilder builder, EnhancementSpec enhancement)
     {
         builder.Append("<enhancement category=\"").Append(enhancement.Category.Trim()).Append("\">\n");

@@ -35,18 +35,8 @@ public static class RevisePrompt
         var builder = new StringBuilder();
         builder.Append("Current prompt:\n");
         PromptText.AppendTagged(builder, "prompt", currentPrompt);
-        builder.Append("\nTake out (").Append(removing.Count).Append("):\n");
-        foreach (var enhancement in removing)
-        {
-            PromptText.AppendEnhancement(builder, enhancement);
-        }
-
-        builder.Append("\nApply (").Append(applying.Count).Append("):\n");
-        foreach (var enhancement in applying)
-        {
-            PromptText.AppendEnhancement(builder, enhancement);
-        }
-
+        PromptText.AppendEnhancements(builder, "Take out", removing);
+        PromptText.AppendEnhancements(builder, "Apply", applying);
         return builder.ToString();
     }
 }
