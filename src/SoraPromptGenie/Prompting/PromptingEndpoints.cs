@@ -126,21 +126,16 @@ public static class PromptingEndpoints
         HttpContext http,
         CancellationToken cancellationToken)
     {
-        if (PromptStreaming.WantsEventStream(http.Request))
-        {
-            return request.PromptId is null
-                ? await StreamAsync(studio.StreamExpand(request.BasicPrompt, cancellationToken, request.Fresh == true), GeneratedResponse, streaming, http)
-                : ApiResults.Validation(PromptStreaming.NotSavedMessage);
-        }
-
-        if (await saver.CheckTargetAsync(request.PromptId, http) is { } denied)
-        {
-            return denied;
-        }
-
-        var result = await studio.ExpandAsync(request.BasicPrompt, cancellationToken, request.Fresh == true);
-        return await RespondAsync(
-            result, request.PromptId, saver, VersionOperations.AutoGenerate, (text, version) => GeneratedResponse(text) with { SavedVersion = version }, cancellationToken);
+        return await AnswerTextAsync(
+            request.PromptId,
+            () => studio.StreamExpand(request.BasicPrompt, cancellationToken, request.Fresh == true),
+            () => studio.ExpandAsync(request.BasicPrompt, cancellationToken, request.Fresh == true),
+            VersionOperations.AutoGenerate,
+            (text, version) => GeneratedResponse(text) with { SavedVersion = version },
+            saver,
+            streaming,
+            http,
+            cancellationToken);
     }
 
     private static async Task<Results<ServerSentEventsResult<string>, Ok<StructurePromptResponse>, ApiErrorResult>> StructureAsync(
@@ -151,21 +146,47 @@ public static class PromptingEndpoints
         HttpContext http,
         CancellationToken cancellationToken)
     {
+        return await AnswerTextAsync(
+            request.PromptId,
+            () => studio.StreamStructure(request.CurrentPrompt, cancellationToken, request.Fresh == true),
+            () => studio.StructureAsync(request.CurrentPrompt, cancellationToken, request.Fresh == true),
+            VersionOperations.Structure,
+            (text, version) => StructuredResponse(text) with { SavedVersion = version },
+            saver,
+            streaming,
+            http,
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A text operation's two branches: streamed (never saved, so <c>promptId</c> is refused), or run, answered as JSON
+    /// and saved as a version when the request names <c>promptId</c> (the target is checked before the model is asked).
+    /// </summary>
+    private static async Task<Results<ServerSentEventsResult<string>, Ok<TResponse>, ApiErrorResult>> AnswerTextAsync<TResponse>(
+        Guid? promptId,
+        Func<StudioResult<IAsyncEnumerable<EngineStreamChunk>>> stream,
+        Func<Task<StudioResult<EngineText>>> run,
+        string operation,
+        Func<EngineText, int?, TResponse> respond,
+        AiResultSaver saver,
+        PromptStreaming streaming,
+        HttpContext http,
+        CancellationToken cancellationToken)
+        where TResponse : AiResponse
+    {
         if (PromptStreaming.WantsEventStream(http.Request))
         {
-            return request.PromptId is null
-                ? await StreamAsync(studio.StreamStructure(request.CurrentPrompt, cancellationToken, request.Fresh == true), StructuredResponse, streaming, http)
+            return promptId is null
+                ? await StreamAsync(stream(), text => respond(text, null), streaming, http)
                 : ApiResults.Validation(PromptStreaming.NotSavedMessage);
         }
 
-        if (await saver.CheckTargetAsync(request.PromptId, http) is { } denied)
+        if (await saver.CheckTargetAsync(promptId, http) is { } denied)
         {
             return denied;
         }
 
-        var result = await studio.StructureAsync(request.CurrentPrompt, cancellationToken, request.Fresh == true);
-        return await RespondAsync(
-            result, request.PromptId, saver, VersionOperations.Structure, (text, version) => StructuredResponse(text) with { SavedVersion = version }, cancellationToken);
+        return await RespondAsync(await run(), promptId, saver, operation, respond, cancellationToken);
     }
 
     /// <summary>The stream branch: the operation's domain checks answer 400 JSON, else the answer streams as events.</summary>
