@@ -22,7 +22,8 @@ public static class PromptingRegistration
         services.AddSingleton<CatalogDocument>();
         services.AddSingleton<PromptStudio>();
         services.AddSingleton<PromptLinter>();
-        services.AddSingleton(TargetCatalog.LoadEmbedded());
+        var targets = TargetCatalog.LoadEmbedded();
+        services.AddSingleton(sp => targets.WithClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<VideoRequestBuilder>();
         return services;
     }
