@@ -355,8 +355,9 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
             .Where(item => item.Length > 0)
             .Select(item => NegationStarts.Any(start => item.StartsWith(start, StringComparison.OrdinalIgnoreCase))
                 ? Capitalize(item) + "."
-                : "No " + item + ".");
-        return prompt + "\n\n" + string.Join(" ", sentences);
+                : "No " + item + ".")
+            .ToList();
+        return sentences.Count == 0 ? prompt : prompt + "\n\n" + string.Join(" ", sentences);
     }
 
     private static void CheckLimit(TargetProfile target, string prompt, List<string> errors, List<string> warnings)
