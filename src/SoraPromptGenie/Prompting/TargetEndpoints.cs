@@ -61,13 +61,11 @@ public static class TargetEndpoints
                 return ApiResults.Validation($"{field} must be a string, a number or true/false.");
             }
 
-            var given = value.ValueKind switch
+            if (!TryReadValue(value, out var given))
             {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Null => null,
-                JsonValueKind.Number => value.GetRawText(),
-                _ => value.ValueKind == JsonValueKind.True ? "true" : "false",
-            };
+                return ApiResults.Error(StatusCodes.Status400BadRequest, ErrorCodes.InvalidJson, "The request body is not valid JSON.");
+            }
+
             if (given is not null && PromptInput.Characters(field, given).Error is { } badValue)
             {
                 return ApiResults.Validation(badValue);
@@ -80,6 +78,27 @@ public static class TargetEndpoints
         return result.Succeeded
             ? TypedResults.Ok(VideoRequestResponse.Of(result.Export))
             : ApiResults.Validation(string.Join(" ", result.Errors));
+    }
+
+    /// <summary>A parameter value as text; false when a string is not valid UTF-8 (a JsonElement checks it only when read).</summary>
+    private static bool TryReadValue(JsonElement value, out string? text)
+    {
+        try
+        {
+            text = value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Null => null,
+                JsonValueKind.Number => value.GetRawText(),
+                _ => value.ValueKind == JsonValueKind.True ? "true" : "false",
+            };
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = null;
+            return false;
+        }
     }
 }
 

@@ -189,6 +189,19 @@ public sealed class TargetEndpointsTests : IClassFixture<AppFactory>, IDisposabl
     }
 
     [Fact]
+    public async Task VideoRequest_InvalidUtf8InParameterValue_Returns400InvalidJson()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes("""{"target":"veo-3.1","prompt":"A fox.","parameters":{"resolution":"1080p"}}""");
+        json[Array.LastIndexOf(json, (byte)'1')] = 0xFF;
+        using var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await _client.PostAsync(new Uri("/api/video-request", UriKind.Relative), content);
+
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "invalid_json");
+    }
+
+    [Fact]
     public async Task VideoRequest_CrlfInPrompt_IsReadAsLineBreak()
     {
         using var response = await _client.PostJsonAsync("/api/video-request", """{"target":"seedance-2.0","prompt":"A fox runs.\r\nIt stops."}""");
