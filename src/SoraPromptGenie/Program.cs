@@ -48,6 +48,7 @@ try
     api.MapCatalog();
     api.MapPrompting();
     api.MapGuide();
+    api.MapTargets();
     api.MapLibrary();
     api.MapUsage();
     app.MapWorkspaceSession();

@@ -9,6 +9,9 @@ internal static class ShellQuoting
     private static readonly SearchValues<char> BareSafe =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./:=,+%@");
 
+    /// <summary>What a shell (bash with history expansion included) still interprets inside double quotes.</summary>
+    private static readonly SearchValues<char> DoubleQuoteActive = SearchValues.Create("\"$`\\!");
+
     /// <summary>
     /// Wraps <paramref name="value"/> in single quotes, inside which a POSIX shell treats every character literally,
     /// newlines included. A single quote cannot appear inside them, so each one closes the quotes, adds an escaped
@@ -28,6 +31,54 @@ internal static class ShellQuoting
         }
 
         return "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    }
+
+    /// <summary>
+    /// Quotes a text holding <c>{VARIABLE}</c> placeholders so that the shell reads each placeholder from the environment
+    /// and every other character literally: <c>https://{REGION}.example/v1</c> becomes <c>"https://${REGION}.example/v1"</c>
+    /// when the rest is inert inside double quotes, else single-quoted runs joined to <c>"${REGION}"</c>. A text without
+    /// placeholders is quoted as by <see cref="QuoteIfNeeded"/>.
+    /// </summary>
+    /// <exception cref="UnsafeShellTextException">The text holds a control character (<see cref="SingleQuote"/>).</exception>
+    public static string WithVariables(string template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var placeholders = TargetProfileRules.UrlPlaceholderPattern.Matches(template);
+        if (placeholders.Count == 0)
+        {
+            return QuoteIfNeeded(template);
+        }
+
+        if (PromptCharacters.IndexOfUnsafe(template) is var unsafeAt and >= 0)
+        {
+            throw new UnsafeShellTextException(template[unsafeAt]);
+        }
+
+        var literal = TargetProfileRules.UrlPlaceholderPattern.Split(template);
+        if (!literal.Any(part => part.AsSpan().ContainsAny(DoubleQuoteActive)))
+        {
+            return "\"" + TargetProfileRules.UrlPlaceholderPattern.Replace(template, m => "$" + m.Value) + "\"";
+        }
+
+        var word = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (System.Text.RegularExpressions.Match placeholder in placeholders)
+        {
+            if (placeholder.Index > at)
+            {
+                word.Append(SingleQuote(template[at..placeholder.Index]));
+            }
+
+            word.Append("\"$").Append(placeholder.Value).Append('"');
+            at = placeholder.Index + placeholder.Length;
+        }
+
+        if (at < template.Length)
+        {
+            word.Append(SingleQuote(template[at..]));
+        }
+
+        return word.ToString();
     }
 
     /// <summary>Leaves a word of only shell-inert characters as it is and single-quotes anything else.</summary>

@@ -1,52 +1,82 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.RegularExpressions;
 
 namespace SoraPromptGenie.Core.Targets;
 
 /// <summary>
-/// The video models a prompt can be exported to, loaded from data (the embedded <c>targets.json</c>) and checked
-/// on load, so a new model is a JSON entry, not code. Lookups by id ignore case.
+/// The video models a prompt can be written and exported for, loaded from data (the embedded <c>targets.json</c>) and
+/// checked on load (<see cref="TargetProfileRules"/>), so a new model is a JSON entry, not code. Lookups by id ignore case.
+/// Status is computed from each profile's dates on the clock's current day.
 /// </summary>
-public sealed partial class TargetCatalog
+public sealed class TargetCatalog
 {
     private const string ResourceName = "SoraPromptGenie.Core.Targets.targets.json";
 
     private readonly FrozenDictionary<string, TargetProfile> _byId;
+    private readonly TimeProvider _clock;
 
     /// <exception cref="InvalidOperationException">The profiles break a rule of <see cref="Validate"/>.</exception>
-    public TargetCatalog(IReadOnlyList<TargetProfile> profiles)
+    public TargetCatalog(IReadOnlyList<TargetSource> sources, IReadOnlyList<TargetProfile> profiles, TimeProvider? clock = null)
     {
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(profiles);
-        var problems = Validate(profiles);
+        var problems = Validate(sources, profiles);
         if (problems.Count > 0)
         {
             throw new InvalidOperationException($"Invalid target profiles: {string.Join(" ", problems)}");
         }
 
+        Sources = sources;
         All = profiles;
         _byId = profiles.ToFrozenDictionary(p => p.Id, StringComparer.OrdinalIgnoreCase);
+        _clock = clock ?? TimeProvider.System;
     }
 
     public IReadOnlyList<TargetProfile> All { get; }
 
+    public IReadOnlyList<TargetSource> Sources { get; }
+
     public IEnumerable<string> Ids => All.Select(p => p.Id);
+
+    /// <summary>Today in UTC, by the catalog's clock.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(_clock.GetUtcNow().UtcDateTime);
 
     public TargetProfile? Find(string? id) =>
         id is not null && _byId.TryGetValue(id.Trim(), out var profile) ? profile : null;
 
-    public static TargetCatalog LoadEmbedded()
+    /// <summary>The profile's status today (<see cref="TargetProfile.StatusOn"/>).</summary>
+    public string StatusOf(TargetProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return profile.StatusOn(Today);
+    }
+
+    /// <summary>The same profiles with status computed on <paramref name="clock"/>.</summary>
+    public TargetCatalog WithClock(TimeProvider clock) => new(Sources, All, clock);
+
+    public TargetSource? FindSource(string key) => Sources.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));
+
+    public static TargetCatalog LoadEmbedded(TimeProvider? clock = null)
     {
         using var stream = typeof(TargetCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException("The embedded targets.json is missing.");
         using var reader = new StreamReader(stream);
-        return FromJson(reader.ReadToEnd());
+        return FromJson(reader.ReadToEnd(), clock);
     }
 
-    /// <summary>Reads profiles in the shape of targets.json: <c>{ "targets": [ ... ] }</c>.</summary>
+    /// <summary>The embedded targets.json as text, for checks that read the data as written.</summary>
+    public static string EmbeddedJson()
+    {
+        using var stream = typeof(TargetCatalog).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("The embedded targets.json is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Reads profiles in the shape of targets.json: <c>{ "sources": [ ... ], "targets": [ ... ] }</c>.</summary>
     /// <exception cref="InvalidOperationException">The JSON is malformed or a profile is invalid.</exception>
-    public static TargetCatalog FromJson(string json)
+    public static TargetCatalog FromJson(string json, TimeProvider? clock = null)
     {
         TargetsDocument? document;
         try
@@ -58,114 +88,17 @@ public sealed partial class TargetCatalog
             throw new InvalidOperationException($"Target profiles are not valid JSON: {ex.Message}", ex);
         }
 
-        return new TargetCatalog(document?.Targets ?? throw new InvalidOperationException("Target profiles JSON is empty."));
+        return document is null
+            ? throw new InvalidOperationException("Target profiles JSON is empty.")
+            : new TargetCatalog(document.Sources, document.Targets, clock);
     }
 
-    /// <summary>Returns every rule the profiles break; an empty list means they can be exported to.</summary>
-    public static IReadOnlyList<string> Validate(IReadOnlyList<TargetProfile> profiles)
-    {
-        ArgumentNullException.ThrowIfNull(profiles);
-        var problems = new List<string>();
-        if (profiles.Count == 0)
-        {
-            problems.Add("At least one target profile is required.");
-        }
-
-        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var profile in profiles)
-        {
-            var id = profile.Id;
-            if (string.IsNullOrWhiteSpace(id) || !IdPattern.IsMatch(id))
-            {
-                problems.Add($"Target id '{id}' must be a lowercase slug (letters, digits, '.', '-').");
-            }
-            else if (!ids.Add(id))
-            {
-                problems.Add($"Duplicate target id '{id}'.");
-            }
-
-            if (string.IsNullOrWhiteSpace(profile.DisplayName))
-            {
-                problems.Add($"Target '{id}' needs a display name.");
-            }
-
-            if (!TargetStatus.All.Contains(profile.Status, StringComparer.Ordinal))
-            {
-                problems.Add($"Target '{id}' has unknown status '{profile.Status}'; use {string.Join(", ", TargetStatus.All)}.");
-            }
-
-            if (profile.IsRetired && profile.RetiredOn is null)
-            {
-                problems.Add($"Target '{id}' is retired but has no retiredOn date.");
-            }
-
-            if (!EndpointPattern.IsMatch(profile.Endpoint ?? ""))
-            {
-                problems.Add($"Target '{id}' endpoint '{profile.Endpoint}' must look like 'POST /v1/videos'.");
-            }
-
-            if (profile.BaseUrl is not { IsAbsoluteUri: true } url || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-            {
-                problems.Add($"Target '{id}' baseUrl must be an absolute http(s) URL.");
-            }
-
-            if (!TargetEncoding.All.Contains(profile.Encoding, StringComparer.Ordinal))
-            {
-                problems.Add($"Target '{id}' has unsupported encoding '{profile.Encoding}'; use {string.Join(" or ", TargetEncoding.All)}.");
-            }
-
-            if (!EnvironmentVariablePattern.IsMatch(profile.ApiKeyVariable ?? ""))
-            {
-                problems.Add($"Target '{id}' apiKeyVariable '{profile.ApiKeyVariable}' is not a valid environment variable name.");
-            }
-
-            ValidateParameters(profile, problems);
-        }
-
-        return problems;
-    }
-
-    private static void ValidateParameters(TargetProfile profile, List<string> problems)
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "model", "prompt" };
-        foreach (var parameter in profile.Parameters)
-        {
-            if (string.IsNullOrWhiteSpace(parameter.Name) || !ParameterNamePattern.IsMatch(parameter.Name) || !names.Add(parameter.Name))
-            {
-                problems.Add($"Target '{profile.Id}' parameter '{parameter.Name}' needs a unique lowercase name other than model and prompt.");
-                continue;
-            }
-
-            if (parameter.Allowed.Count == 0 || parameter.Allowed.Any(string.IsNullOrWhiteSpace))
-            {
-                problems.Add($"Target '{profile.Id}' parameter '{parameter.Name}' needs a list of non-empty allowed values.");
-            }
-            else if (parameter.Allowed.Distinct(StringComparer.OrdinalIgnoreCase).Count() != parameter.Allowed.Count)
-            {
-                problems.Add($"Target '{profile.Id}' parameter '{parameter.Name}' lists an allowed value twice.");
-            }
-
-            if (!parameter.Allowed.Contains(parameter.Default, StringComparer.Ordinal))
-            {
-                problems.Add($"Target '{profile.Id}' parameter '{parameter.Name}' default '{parameter.Default}' is not an allowed value.");
-            }
-        }
-    }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9.-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex IdPattern { get; }
-
-    [GeneratedRegex("^[a-z][a-z0-9_]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex ParameterNamePattern { get; }
-
-    [GeneratedRegex("^(?:POST|PUT|PATCH) /[A-Za-z0-9/._~-]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex EndpointPattern { get; }
-
-    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
-    private static partial Regex EnvironmentVariablePattern { get; }
+    /// <summary>Returns every rule the profiles break; an empty list means they can be listed and exported to.</summary>
+    public static IReadOnlyList<string> Validate(IReadOnlyList<TargetSource> sources, IReadOnlyList<TargetProfile> profiles) =>
+        TargetProfileRules.Check(sources, profiles);
 }
 
-internal sealed record TargetsDocument(IReadOnlyList<TargetProfile> Targets);
+internal sealed record TargetsDocument(IReadOnlyList<TargetSource> Sources, IReadOnlyList<TargetProfile> Targets);
 
 // Strict on purpose: a misspelt field or a missing required one in targets.json fails at start-up, not at export.
 [JsonSourceGenerationOptions(

@@ -1,14 +1,14 @@
+using System.Text.Json.Nodes;
+
 namespace SoraPromptGenie.Core.Targets;
 
-/// <summary>Lifecycle of a target model; these strings are the values used in targets.json and on the wire.</summary>
+/// <summary>Lifecycle of a target model as the product reports it; computed from the profile's dates (<see cref="TargetProfile.StatusOn"/>).</summary>
 public static class TargetStatus
 {
     public const string Active = "active";
     public const string Preview = "preview";
     public const string Deprecated = "deprecated";
     public const string Retired = "retired";
-
-    internal static readonly string[] All = [Active, Preview, Deprecated, Retired];
 }
 
 /// <summary>How a target's request body is sent.</summary>
@@ -20,38 +20,191 @@ public static class TargetEncoding
     internal static readonly string[] All = [MultipartForm, Json];
 }
 
-/// <summary>A request parameter with a closed set of values, e.g. <c>size</c> or <c>seconds</c>.</summary>
-public sealed record TargetParameter(string Name, IReadOnlyList<string> Allowed, string Default, string? Description = null);
+/// <summary>The JSON type a parameter's value is written as.</summary>
+public static class TargetParameterType
+{
+    public const string Text = "string";
+    public const string WholeNumber = "integer";
+    public const string TrueOrFalse = "boolean";
+
+    internal static readonly string[] All = [Text, WholeNumber, TrueOrFalse];
+}
+
+/// <summary>What a prompt limit counts.</summary>
+public static class PromptLimitUnit
+{
+    /// <summary>Unicode characters (a character outside the BMP counts once).</summary>
+    public const string Characters = "characters";
+
+    /// <summary>UTF-16 code units, as JavaScript's <c>length</c> and .NET's <see cref="string.Length"/> count.</summary>
+    public const string Utf16Units = "utf16-units";
+
+    /// <summary>Model tokens; the product can only estimate them.</summary>
+    public const string Tokens = "tokens";
+
+    /// <summary>Words separated by white space.</summary>
+    public const string Words = "words";
+
+    internal static readonly string[] All = [Characters, Utf16Units, Tokens, Words];
+}
+
+/// <summary>How a target takes what the video must not show.</summary>
+public static class NegativeMode
+{
+    /// <summary>A request field of its own (<see cref="TargetNegatives.Path"/>).</summary>
+    public const string Field = "field";
+
+    /// <summary>No field: written into the prompt as "No ..." sentences, as the target's guide advises.</summary>
+    public const string Fold = "fold";
+
+    /// <summary>The target's guide advises against negatives: the export leaves them out and says so.</summary>
+    public const string Avoid = "avoid";
+
+    internal static readonly string[] All = [Field, Fold, Avoid];
+}
+
+/// <summary>Whether a target makes sound.</summary>
+public static class AudioMode
+{
+    /// <summary>A request parameter turns audio on or off (<see cref="TargetAudio.Parameter"/>).</summary>
+    public const string Switch = "switch";
+
+    /// <summary>Every video has audio; it is steered only by the prompt.</summary>
+    public const string Always = "always";
+
+    /// <summary>Silent video.</summary>
+    public const string None = "none";
+
+    internal static readonly string[] All = [Switch, Always, None];
+}
+
+/// <summary>Whether the create call answers with the video or with something to poll.</summary>
+public static class FlowMode
+{
+    public const string Sync = "sync";
+    public const string Poll = "poll";
+
+    internal static readonly string[] All = [Sync, Poll];
+}
 
 /// <summary>
-/// One video model the prompt can be exported to: where its request goes, which values each parameter accepts,
-/// and guidance for writing prompts for it. The request body is <c>model</c> (always <see cref="Id"/>),
-/// <c>prompt</c>, then <see cref="Parameters"/> in order.
+/// Where facts come from. <see cref="Date"/> is the source's own date (a commit, a release, a dated notice); for an
+/// <see cref="Undated"/> page it is the date its copy was read. <see cref="Official"/> is false for third parties.
+/// </summary>
+public sealed record TargetSource(string Key, string Title, Uri? Url, DateOnly Date, bool Official, bool Undated = false);
+
+/// <summary>A sentence and the source it comes from: <c>key</c> or <c>key locator</c>, several joined by <c>;</c>.</summary>
+public sealed record TargetFact(string Text, string Source);
+
+/// <summary>The API key, as the name of the environment variable that holds it, and the header that carries it.</summary>
+public sealed record TargetAuth(string Header, string? Scheme, string Variable, string? Description = null);
+
+/// <summary>
+/// The create call. <see cref="Url"/> may hold <c>{VARIABLE}</c> placeholders (a project, a region) that the curl command
+/// reads from the environment. <see cref="Body"/> is the body before the prompt and parameters are set: its constant fields
+/// (the model id, a type) in wire order; <see cref="PromptPath"/> is where the prompt goes.
+/// </summary>
+public sealed record TargetRequest(
+    string Method,
+    string Url,
+    string Encoding,
+    TargetAuth Auth,
+    IReadOnlyDictionary<string, string>? Headers,
+    JsonObject Body,
+    string PromptPath,
+    string Source);
+
+/// <summary>
+/// A request parameter. <see cref="Path"/> is where it sits in the body (<c>video.duration</c>, <c>instances[0].prompt</c>);
+/// its <see cref="Name"/> is the last segment, as the target's API names the field. Values are listed as strings and
+/// written as <see cref="Type"/>; a boolean allows <c>true</c> and <c>false</c>. Without a <see cref="Default"/>, the field is
+/// left out unless given (the API's own default applies), or refused when <see cref="Required"/>.
+/// </summary>
+public sealed record TargetParameter(
+    string Path,
+    string Type,
+    string Source,
+    IReadOnlyList<string>? Allowed = null,
+    string? Default = null,
+    string? Description = null,
+    bool Required = false,
+    bool Verified = true)
+{
+    public string Name => JsonBodyPath.LastName(Path);
+
+    public IReadOnlyList<string> Values => Type == TargetParameterType.TrueOrFalse ? ["true", "false"] : Allowed ?? [];
+}
+
+/// <summary>When parameter <see cref="When"/> takes one of <see cref="Is"/>, parameter <see cref="Then"/> must be one of <see cref="MustBe"/>.</summary>
+public sealed record TargetRule(string When, IReadOnlyList<string> Is, string Then, IReadOnlyList<string> MustBe, string Source);
+
+/// <summary>The most prompt text the target takes. An unverified limit only warns; a verified one refuses.</summary>
+public sealed record TargetPromptLimit(int Max, string Unit, string Source, bool Verified = true);
+
+public sealed record TargetNegatives(string Mode, string? Path, string Advice, string Source, bool Verified = true);
+
+/// <summary>Audio and how dialogue and sound are written for the target.</summary>
+public sealed record TargetAudio(string Mode, string? Parameter, string Advice, string Source, bool Verified = true);
+
+/// <summary>The poll call; its URL and body may hold the <c>{VARIABLE}</c> named by <see cref="TargetFlow.IdVariable"/>.</summary>
+public sealed record TargetPoll(string Method, string Url, JsonObject? Body = null);
+
+/// <summary>
+/// What happens after the create call: <see cref="FlowMode.Sync"/> answers with the video; <see cref="FlowMode.Poll"/> answers
+/// with an id (<see cref="Id"/> says where) to poll until <see cref="Done"/>. <see cref="Result"/> says where the video is.
+/// </summary>
+public sealed record TargetFlow(
+    string Mode,
+    string Source,
+    string? Result = null,
+    string? Id = null,
+    string? IdVariable = null,
+    TargetPoll? Poll = null,
+    string? Done = null);
+
+/// <summary>
+/// One video model a prompt can be written for: who serves it, its lifecycle dates, the request its API takes (none for
+/// advice that holds for any model), and guidance for writing prompts for it, each fact with its source.
+/// <see cref="Verified"/> is false when the request follows no official source.
 /// </summary>
 public sealed record TargetProfile(
     string Id,
     string DisplayName,
     string Provider,
-    string Status,
-    string Endpoint,
-    Uri BaseUrl,
-    string Encoding,
-    string ApiKeyVariable,
-    IReadOnlyList<TargetParameter> Parameters,
-    IReadOnlyList<string> Guidance,
+    string Api,
+    string? Model,
+    bool Verified,
+    IReadOnlyList<TargetFact> Guidance,
+    TargetRequest? Request = null,
+    IReadOnlyList<TargetParameter>? Parameters = null,
+    IReadOnlyList<TargetRule>? Rules = null,
+    TargetPromptLimit? PromptLimit = null,
+    TargetNegatives? Negatives = null,
+    TargetAudio? Audio = null,
+    TargetFlow? Flow = null,
+    bool Preview = false,
+    DateOnly? RetiresOn = null,
     DateOnly? RetiredOn = null,
-    string? Note = null)
+    string? StatusSource = null,
+    string? Note = null,
+    IReadOnlyList<TargetFact>? Unverified = null)
 {
-    public bool IsRetired => string.Equals(Status, TargetStatus.Retired, StringComparison.Ordinal);
+    public IReadOnlyList<TargetParameter> Parameters { get; init; } = Parameters ?? [];
 
-    /// <summary>The HTTP method of <see cref="Endpoint"/> ("POST /v1/videos" gives "POST").</summary>
-    public string Method => Endpoint.Split(' ', 2, StringSplitOptions.TrimEntries)[0];
+    public IReadOnlyList<TargetRule> Rules { get; init; } = Rules ?? [];
 
-    /// <summary>The path of <see cref="Endpoint"/> ("POST /v1/videos" gives "/v1/videos").</summary>
-    public string Path => Endpoint.Split(' ', 2, StringSplitOptions.TrimEntries) is [_, var path] ? path : "/";
+    public IReadOnlyList<TargetFact> Unverified { get; init; } = Unverified ?? [];
 
-    /// <summary>The full request address; a base URL with a path prefix (a compatible reseller) keeps it.</summary>
-    public Uri RequestUrl => new(BaseUrl.AbsoluteUri.TrimEnd('/') + Path);
+    /// <summary>
+    /// The status on <paramref name="today"/>: retired once <see cref="RetiredOn"/> or <see cref="RetiresOn"/> has come,
+    /// deprecated while a retirement date is ahead, else preview or active. A date in the data retires a target without a
+    /// code change.
+    /// </summary>
+    public string StatusOn(DateOnly today) =>
+        RetiredOn <= today || RetiresOn <= today ? TargetStatus.Retired
+        : RetiresOn is not null ? TargetStatus.Deprecated
+        : Preview ? TargetStatus.Preview
+        : TargetStatus.Active;
 
     public TargetParameter? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));

@@ -4,7 +4,7 @@ using SoraPromptGenie.Ops.Errors;
 
 namespace SoraPromptGenie.Prompting;
 
-/// <summary>The deterministic helpers (no LLM): prompt lint against the Sora guide, video target profiles and the request export.</summary>
+/// <summary>The deterministic helpers (no LLM): prompt lint against the Sora guide and the Sora request export.</summary>
 public static class GuideEndpoints
 {
     public const string DefaultTarget = "sora-2";
@@ -14,8 +14,6 @@ public static class GuideEndpoints
         var group = api.MapGroup(string.Empty).WithTags("Guide");
         group.MapPost("/lint-prompt", Lint)
             .WithName("LintPrompt").WithSummary("Score a prompt against the Sora 2 prompting guide (deterministic, no LLM).");
-        group.MapGet("/targets", GetTargets)
-            .WithName("GetTargets").WithSummary("Video model profiles the request export supports, with their status.");
         group.MapPost("/sora-request", BuildRequest)
             .WithName("BuildSoraRequest").WithSummary("The request body for the video API and an equivalent curl command.");
         return api;
@@ -27,8 +25,6 @@ public static class GuideEndpoints
         var prompt = input.Prompt("prompt", request.Prompt);
         return prompt.Succeeded ? TypedResults.Ok(linter.Lint(request.Prompt ?? string.Empty)) : ApiResults.Validation(prompt.Error!);
     }
-
-    private static Ok<IReadOnlyList<TargetProfile>> GetTargets(TargetCatalog targets) => TypedResults.Ok(targets.All);
 
     private static Results<Ok<SoraRequestResponse>, ApiErrorResult> BuildRequest(
         SoraRequestRequest request, VideoRequestBuilder builder, PromptInput input)
@@ -49,10 +45,10 @@ public static class GuideEndpoints
         return TypedResults.Ok(new SoraRequestResponse(
             result.Body,
             result.Curl,
-            target.Method,
-            target.RequestUrl.ToString(),
-            target.Encoding,
-            new SoraRequestTarget(target.Id, target.DisplayName, target.Status, target.RetiredOn, target.Note)));
+            target.Request!.Method,
+            target.Request.Url,
+            target.Request.Encoding,
+            new SoraRequestTarget(target.Id, target.DisplayName, result.Status, target.RetiredOn, target.Note)));
     }
 }
 

@@ -28,7 +28,8 @@ public static class PromptingRegistration
         services.AddSingleton<PromptStudio>();
         services.AddSingleton<PromptStreaming>();
         services.AddSingleton<PromptLinter>();
-        services.AddSingleton(TargetCatalog.LoadEmbedded());
+        var targets = TargetCatalog.LoadEmbedded();
+        services.AddSingleton(sp => targets.WithClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<VideoRequestBuilder>();
         return services;
     }

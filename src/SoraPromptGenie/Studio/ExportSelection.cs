@@ -18,26 +18,28 @@ public sealed class ExportSelection
     {
         _targets = targets;
         _builder = builder;
-        Target = targets.Find("sora-2") ?? targets.All[0];
+        Target = targets.Find("sora-2") ?? builder.SoraShapedTargets[0];
         Size = DefaultOf("size");
         Seconds = DefaultOf("seconds");
     }
 
-    public IReadOnlyList<TargetProfile> Targets => _targets.All;
+    public IReadOnlyList<TargetProfile> Targets => _builder.SoraShapedTargets;
 
     public TargetProfile Target { get; private set; }
+
+    public string Status => _builder.StatusOf(Target);
 
     public string? Size { get; private set; }
 
     public string? Seconds { get; private set; }
 
-    public IReadOnlyList<string> Sizes => Target.FindParameter("size")?.Allowed ?? [];
+    public IReadOnlyList<string> Sizes => Target.FindParameter("size")?.Values ?? [];
 
-    public IReadOnlyList<string> SecondsOptions => Target.FindParameter("seconds")?.Allowed ?? [];
+    public IReadOnlyList<string> SecondsOptions => Target.FindParameter("seconds")?.Values ?? [];
 
     public void SelectTarget(string? id)
     {
-        if (_targets.Find(id) is not { } target)
+        if (_targets.Find(id) is not { } target || !Targets.Contains(target))
         {
             return;
         }
@@ -57,7 +59,7 @@ public sealed class ExportSelection
     public static string BodyJsonText(IReadOnlyDictionary<string, string> body) => JsonSerializer.Serialize(body, BodyJson);
 
     private string? Keep(string? value, string parameter) =>
-        Target.FindParameter(parameter) is { } p ? (value is not null && p.Allowed.Contains(value) ? value : p.Default) : null;
+        Target.FindParameter(parameter) is { } p ? (value is not null && p.Values.Contains(value) ? value : p.Default) : null;
 
     private string? DefaultOf(string parameter) => Target.FindParameter(parameter)?.Default;
 }

@@ -10,7 +10,13 @@ namespace SoraPromptGenie.Tests.Fuzz;
 /// <summary>Offline engine (no network), so thousands of bodies per endpoint run in seconds.</summary>
 public sealed class FuzzAppFactory : AppFactory
 {
-    protected override void Configure(IDictionary<string, string?> settings) => settings["LLM_MODE"] = "offline";
+    protected override void Configure(IDictionary<string, string?> settings)
+    {
+        settings["LLM_MODE"] = "offline";
+
+        // Every endpoint's bodies come from one client address: room for all of them within one window.
+        settings["RATE_LIMIT_GENERAL"] = "1000000/900";
+    }
 }
 
 /// <summary>
@@ -34,6 +40,7 @@ public sealed class ApiFuzzTests(FuzzAppFactory app) : IClassFixture<FuzzAppFact
         { "/api/structure-prompt", """{"currentPrompt":"A fox runs through snow at dawn."}""" },
         { "/api/lint-prompt", """{"prompt":"A fox runs through snow at dawn, slow dolly, 35mm."}""" },
         { "/api/sora-request", """{"prompt":"A fox at dawn","model":"sora-2","size":"1280x720","seconds":"4"}""" },
+        { "/api/video-request", """{"target":"veo-3.1","prompt":"A fox at dawn","parameters":{"resolution":"1080p","durationSeconds":8,"generateAudio":true},"negativePrompt":"rain"}""" },
     };
 
     [Theory]

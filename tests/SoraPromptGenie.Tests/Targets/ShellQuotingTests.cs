@@ -87,6 +87,24 @@ public sealed class ShellQuotingTests
         Assert.Equal(expected, quoted);
     }
 
+    [Theory]
+    [InlineData("https://api.example/v1", "https://api.example/v1")]
+    [InlineData("https://{REGION}-api.example/v1/{ID}", "\"https://${REGION}-api.example/v1/${ID}\"")]
+    [InlineData("{\"name\":\"{OPERATION_NAME}\"}", "'{\"name\":\"'\"${OPERATION_NAME}\"'\"}'")]
+    [InlineData("it's {ID}!", "'it'\\''s '\"${ID}\"'!'")]
+    public void WithVariables_Template_ReadsOnlyThePlaceholdersFromTheEnvironment(string template, string expected)
+    {
+        var quoted = ShellQuoting.WithVariables(template);
+
+        Assert.Equal(expected, quoted);
+    }
+
+    [Fact]
+    public void WithVariables_ControlCharacter_Refuses()
+    {
+        Assert.Throws<UnsafeShellTextException>(() => ShellQuoting.WithVariables("https://{HOST}/\u001b[2J"));
+    }
+
     /// <summary>
     /// Reads one shell word made of single-quoted runs, backslash-escaped characters and plain characters, the way
     /// a POSIX shell does; anything that would be expanded or split fails the test.

@@ -6,48 +6,85 @@ public sealed class TargetCatalogTests
 {
     internal const string CustomJson = """
         {
+          "sources": [
+            { "key": "acme-docs", "title": "Acme API reference", "url": "https://docs.acme.example/video", "date": "2026-01-05", "official": true },
+            { "key": "acme-forum", "title": "A user's notes on Acme", "url": null, "date": "2026-02-01", "official": false, "undated": true }
+          ],
           "targets": [
             {
               "id": "acme-motion-1",
               "displayName": "Acme Motion 1",
               "provider": "Acme",
-              "status": "preview",
-              "retiredOn": null,
-              "note": null,
-              "endpoint": "POST /v1/videos",
-              "baseUrl": "https://api.acme.example/openai/",
-              "encoding": "multipart/form-data",
-              "apiKeyVariable": "ACME_API_KEY",
+              "api": "Acme Videos API",
+              "model": "acme-motion-1",
+              "verified": true,
+              "preview": true,
+              "request": {
+                "method": "POST",
+                "url": "https://api.acme.example/openai/v1/videos",
+                "encoding": "multipart/form-data",
+                "auth": { "header": "Authorization", "scheme": "Bearer", "variable": "ACME_API_KEY" },
+                "headers": null,
+                "body": { "model": "acme-motion-1" },
+                "promptPath": "prompt",
+                "source": "acme-docs"
+              },
               "parameters": [
-                { "name": "seconds", "description": null, "allowed": [ "5", "10" ], "default": "5" },
-                { "name": "size", "description": "Width x height.", "allowed": [ "1920x1080", "1080x1920" ], "default": "1920x1080" }
+                { "path": "seconds", "type": "string", "description": null, "allowed": [ "5", "10" ], "default": "5", "source": "acme-docs" },
+                { "path": "size", "type": "string", "description": "Width x height.", "allowed": [ "1920x1080", "1080x1920" ], "default": "1920x1080", "source": "acme-docs" }
               ],
-              "guidance": [ "Acme prefers short prompts." ]
+              "negatives": { "mode": "fold", "path": null, "advice": "No negative field.", "source": "acme-docs" },
+              "audio": { "mode": "none", "parameter": null, "advice": "Silent.", "source": "acme-docs" },
+              "flow": { "mode": "sync", "result": "the response body", "source": "acme-docs" },
+              "guidance": [ { "text": "Acme prefers short prompts.", "source": "acme-forum" } ]
             },
             {
               "id": "acme-json",
               "displayName": "Acme JSON",
               "provider": "Acme",
-              "status": "active",
-              "endpoint": "PUT /v2/generate",
-              "baseUrl": "https://json.acme.example",
-              "encoding": "application/json",
-              "apiKeyVariable": "ACME_API_KEY",
+              "api": "Acme JSON API",
+              "model": "acme-json",
+              "verified": false,
+              "request": {
+                "method": "PUT",
+                "url": "https://json.acme.example/v2/generate",
+                "encoding": "application/json",
+                "auth": { "header": "Authorization", "scheme": "Bearer", "variable": "ACME_API_KEY" },
+                "headers": null,
+                "body": { "model": "acme-json" },
+                "promptPath": "prompt",
+                "source": "acme-forum"
+              },
               "parameters": [
-                { "name": "seconds", "allowed": [ "6" ], "default": "6" }
+                { "path": "seconds", "type": "string", "allowed": [ "6" ], "default": "6", "source": "acme-docs" }
               ],
-              "guidance": []
+              "negatives": { "mode": "avoid", "path": null, "advice": "Describe what should be there.", "source": "acme-docs" },
+              "audio": { "mode": "always", "parameter": null, "advice": "Describe the sound.", "source": "acme-docs" },
+              "flow": {
+                "mode": "poll",
+                "id": "job_id",
+                "idVariable": "JOB_ID",
+                "poll": { "method": "GET", "url": "https://json.acme.example/v2/jobs/{JOB_ID}" },
+                "done": "state is done",
+                "source": "acme-docs"
+              },
+              "guidance": [ { "text": "Keep it short.", "source": "acme-docs" } ]
             }
           ]
         }
         """;
 
     [Fact]
-    public void LoadEmbedded_ContainsBothSoraProfiles()
+    public void LoadEmbedded_ContainsEveryTarget()
     {
         var catalog = TargetCatalog.LoadEmbedded();
 
-        Assert.Equal(["sora-2", "sora-2-pro"], catalog.Ids);
+        Assert.Equal(
+            [
+                "gemini-omni-1.1-flash", "veo-3.1", "veo-3.1-fast", "runway-gen4.5", "runway-veo3.1", "runway-seedance2", "luma-ray-3.2",
+                "seedance-2.0", "seedance-2.0-fast", "kling-v2.6", "kling-v3", "sora-2", "sora-2-pro", "generic",
+            ],
+            catalog.Ids);
     }
 
     [Theory]
@@ -55,11 +92,11 @@ public sealed class TargetCatalogTests
     [InlineData("sora-2-pro")]
     public void LoadEmbedded_SoraProfiles_AreRetiredWithDateAndNote(string id)
     {
-        var profile = TargetCatalog.LoadEmbedded().Find(id);
+        var catalog = TargetCatalog.LoadEmbedded();
+        var profile = catalog.Find(id);
 
         Assert.NotNull(profile);
-        Assert.Equal(TargetStatus.Retired, profile.Status);
-        Assert.True(profile.IsRetired);
+        Assert.Equal(TargetStatus.Retired, catalog.StatusOf(profile));
         Assert.Equal(new DateOnly(2026, 9, 24), profile.RetiredOn);
         Assert.False(string.IsNullOrWhiteSpace(profile.Note));
         Assert.NotEmpty(profile.Guidance);
@@ -70,14 +107,12 @@ public sealed class TargetCatalogTests
     [InlineData("sora-2-pro")]
     public void LoadEmbedded_SoraProfiles_PostMultipartToVideos(string id)
     {
-        var profile = TargetCatalog.LoadEmbedded().Find(id)!;
+        var request = TargetCatalog.LoadEmbedded().Find(id)!.Request!;
 
-        Assert.Equal("POST /v1/videos", profile.Endpoint);
-        Assert.Equal("POST", profile.Method);
-        Assert.Equal("/v1/videos", profile.Path);
-        Assert.Equal(TargetEncoding.MultipartForm, profile.Encoding);
-        Assert.Equal(new Uri("https://api.openai.com/v1/videos"), profile.RequestUrl);
-        Assert.Equal("OPENAI_API_KEY", profile.ApiKeyVariable);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("https://api.openai.com/v1/videos", request.Url);
+        Assert.Equal(TargetEncoding.MultipartForm, request.Encoding);
+        Assert.Equal("OPENAI_API_KEY", request.Auth.Variable);
     }
 
     [Fact]
@@ -85,7 +120,7 @@ public sealed class TargetCatalogTests
     {
         var size = TargetCatalog.LoadEmbedded().Find("sora-2")!.FindParameter("size")!;
 
-        Assert.Equal(["1280x720", "720x1280"], size.Allowed);
+        Assert.Equal(["1280x720", "720x1280"], size.Values);
         Assert.Equal("720x1280", size.Default);
     }
 
@@ -94,7 +129,7 @@ public sealed class TargetCatalogTests
     {
         var size = TargetCatalog.LoadEmbedded().Find("sora-2-pro")!.FindParameter("size")!;
 
-        Assert.Equal(["1280x720", "720x1280", "1024x1792", "1792x1024"], size.Allowed);
+        Assert.Equal(["1280x720", "720x1280", "1024x1792", "1792x1024"], size.Values);
         Assert.Equal("720x1280", size.Default);
     }
 
@@ -105,7 +140,7 @@ public sealed class TargetCatalogTests
     {
         var seconds = TargetCatalog.LoadEmbedded().Find(id)!.FindParameter("seconds")!;
 
-        Assert.Equal(["4", "8", "12"], seconds.Allowed);
+        Assert.Equal(["4", "8", "12"], seconds.Values);
         Assert.Equal("4", seconds.Default);
     }
 
@@ -114,7 +149,7 @@ public sealed class TargetCatalogTests
     {
         var catalog = TargetCatalog.LoadEmbedded();
 
-        Assert.Empty(TargetCatalog.Validate(catalog.All));
+        Assert.Empty(TargetCatalog.Validate(catalog.Sources, catalog.All));
     }
 
     [Theory]
@@ -145,22 +180,30 @@ public sealed class TargetCatalogTests
 
         Assert.Equal(["acme-motion-1", "acme-json"], catalog.Ids);
         var acme = catalog.Find("ACME-MOTION-1")!;
-        Assert.Equal(TargetStatus.Preview, acme.Status);
+        Assert.Equal(TargetStatus.Preview, catalog.StatusOf(acme));
         Assert.Null(acme.RetiredOn);
-        Assert.Equal(new Uri("https://api.acme.example/openai/v1/videos"), acme.RequestUrl);
+        Assert.Equal("https://api.acme.example/openai/v1/videos", acme.Request!.Url);
         Assert.Equal(["seconds", "size"], acme.Parameters.Select(p => p.Name));
     }
 
     [Theory]
     [InlineData("\"id\": \"acme-motion-1\"", "\"id\": \"acme-json\"", "Duplicate target id")]
     [InlineData("\"default\": \"5\"", "\"default\": \"7\"", "is not an allowed value")]
-    [InlineData("\"status\": \"preview\"", "\"status\": \"beta\"", "unknown status")]
-    [InlineData("\"status\": \"preview\"", "\"status\": \"retired\"", "no retiredOn date")]
+    [InlineData("\"preview\": true", "\"preview\": true, \"retiredOn\": \"2026-01-01\"", "names no source for its status dates")]
     [InlineData("\"encoding\": \"multipart/form-data\"", "\"encoding\": \"text/plain\"", "unsupported encoding")]
-    [InlineData("\"endpoint\": \"POST /v1/videos\"", "\"endpoint\": \"/v1/videos\"", "must look like")]
-    [InlineData("\"apiKeyVariable\": \"ACME_API_KEY\"", "\"apiKeyVariable\": \"ACME KEY\"", "environment variable")]
-    [InlineData("{ \"name\": \"seconds\", \"allowed\"", "{ \"name\": \"prompt\", \"allowed\"", "other than model and prompt")]
-    [InlineData("\"baseUrl\": \"https://json.acme.example\"", "\"baseUrl\": \"ftp://json.acme.example\"", "http(s)")]
+    [InlineData("\"url\": \"https://api.acme.example/openai/v1/videos\"", "\"url\": \"/v1/videos\"", "must be an https URL")]
+    [InlineData("\"variable\": \"ACME_API_KEY\"", "\"variable\": \"ACME KEY\"", "environment variable")]
+    [InlineData("{ \"path\": \"seconds\", \"type\"", "{ \"path\": \"prompt\", \"type\"", "not the prompt's")]
+    [InlineData("\"url\": \"https://json.acme.example/v2/generate\"", "\"url\": \"ftp://json.acme.example/v2/generate\"", "https URL")]
+    [InlineData("\"source\": \"acme-docs\" }\n", "\"source\": \"acme-wiki\" }\n", "cites unknown source 'acme-wiki'")]
+    [InlineData("\"promptPath\": \"prompt\",\n        \"source\": \"acme-docs\"", "\"promptPath\": \"prompt\",\n        \"source\": \"acme-forum\"", "is marked verified, but its request cites a source that is not official")]
+    [InlineData("\"allowed\": [ \"6\" ], \"default\": \"6\", \"source\": \"acme-docs\"", "\"allowed\": [ \"6\" ], \"default\": \"6\", \"source\": \"acme-forum\"", "is marked verified, but cites no official source")]
+    [InlineData("\"type\": \"string\", \"allowed\": [ \"6\" ]", "\"type\": \"integer\", \"allowed\": [ \"six\" ]", "is an integer, but an allowed value is not")]
+    [InlineData("\"mode\": \"fold\", \"path\": null", "\"mode\": \"field\", \"path\": null", "a body path exactly for mode field")]
+    [InlineData("\"mode\": \"none\", \"parameter\": null", "\"mode\": \"switch\", \"parameter\": \"audio\"", "a parameter of the profile exactly for mode switch")]
+    [InlineData("\"url\": \"https://json.acme.example/v2/jobs/{JOB_ID}\"", "\"url\": \"https://json.acme.example/v2/jobs\"", "poll call must carry {JOB_ID}")]
+    [InlineData("\"body\": { \"model\": \"acme-json\" }", "\"body\": { \"model\": \"other\" }", "appears neither in its url nor in its body")]
+    [InlineData("\"guidance\": [ { \"text\": \"Keep it short.\", \"source\": \"acme-docs\" } ]", "\"guidance\": []", "at least one guidance bullet")]
     public void FromJson_InvalidProfile_ThrowsNamingTheProblem(string find, string replace, string expected)
     {
         Assert.Contains(find, CustomJson, StringComparison.Ordinal);
@@ -173,7 +216,8 @@ public sealed class TargetCatalogTests
 
     [Theory]
     [InlineData("\"displayName\": \"Acme Motion 1\"", "\"dispayName\": \"Acme Motion 1\"")]
-    [InlineData("\"provider\": \"Acme\",\n      \"status\": \"preview\"", "\"status\": \"preview\"")]
+    [InlineData("\"api\": \"Acme Videos API\",", "")]
+    [InlineData("\"date\": \"2026-01-05\"", "\"date\": \"05/01/2026\"")]
     [InlineData("\"targets\": [", "\"targets\": [ }")]
     public void FromJson_MisspeltMissingOrMalformed_Throws(string find, string replace)
     {
@@ -186,7 +230,7 @@ public sealed class TargetCatalogTests
     [Fact]
     public void FromJson_NoProfiles_Throws()
     {
-        var ex = Assert.Throws<InvalidOperationException>(() => TargetCatalog.FromJson("""{ "targets": [] }"""));
+        var ex = Assert.Throws<InvalidOperationException>(() => TargetCatalog.FromJson("""{ "sources": [], "targets": [] }"""));
 
         Assert.Contains("At least one target profile", ex.Message, StringComparison.Ordinal);
     }

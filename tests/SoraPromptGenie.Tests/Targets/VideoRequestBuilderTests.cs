@@ -200,7 +200,7 @@ public sealed class VideoRequestBuilderTests
         var result = _builder.Build(new VideoRequestInput(Prompt, "sora-2", null, null));
 
         Assert.True(result.Succeeded);
-        Assert.True(result.Target.IsRetired);
+        Assert.Equal(TargetStatus.Retired, result.Status);
         Assert.Equal(new DateOnly(2026, 9, 24), result.Target.RetiredOn);
     }
 
