@@ -8,8 +8,12 @@ using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Library;
 
-/// <summary>The app on a database of its own (SQLite file or a fresh PostgreSQL database), with an admin token.</summary>
-public abstract class LibraryAppFactory(DatabaseProvider provider) : AppFactory
+/// <summary>
+/// The app on a database of its own (SQLite file or a fresh PostgreSQL database), with an admin token unless
+/// <paramref name="settings"/> unsets it.
+/// </summary>
+public abstract class LibraryAppFactory(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    : AppFactory(WithAdminToken(settings))
 {
     public const string AdminToken = "admin-token-0123456789abcdef";
 
@@ -31,14 +35,13 @@ public abstract class LibraryAppFactory(DatabaseProvider provider) : AppFactory
         await Database.DisposeAsync();
     }
 
-    protected override void Configure(IDictionary<string, string?> settings)
-    {
-        foreach (var (key, value) in Database.AppSettings)
-        {
-            settings[key] = value;
-        }
+    protected override void Configure(IDictionary<string, string?> settings) => AppSettings.Apply(Database.AppSettings, settings);
 
-        settings["ADMIN_TOKEN"] = AdminToken;
+    private static Dictionary<string, string?> WithAdminToken(IReadOnlyDictionary<string, string?>? overrides)
+    {
+        var settings = new Dictionary<string, string?> { ["ADMIN_TOKEN"] = AdminToken };
+        AppSettings.Apply(overrides ?? AppSettings.Defaults, settings);
+        return settings;
     }
 }
 

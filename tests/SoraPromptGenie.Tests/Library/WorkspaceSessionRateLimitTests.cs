@@ -7,15 +7,12 @@ using SoraPromptGenie.Library;
 namespace SoraPromptGenie.Tests.Library;
 
 /// <summary>A library of its own with a general budget of 3 requests per client per day.</summary>
-public sealed class WorkspaceRateLimitAppFactory() : LibraryAppFactory(DatabaseProvider.Sqlite)
+public sealed class WorkspaceRateLimitAppFactory() : LibraryAppFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?>
+{
+    ["RATE_LIMIT_GENERAL"] = $"{WorkspaceRateLimitAppFactory.General}/86400",
+})
 {
     public const int General = 3;
-
-    protected override void Configure(IDictionary<string, string?> settings)
-    {
-        base.Configure(settings);
-        settings["RATE_LIMIT_GENERAL"] = $"{General}/86400";
-    }
 }
 
 /// <summary>The studio's sign-in form post spends the same general budget as the /api routes.</summary>

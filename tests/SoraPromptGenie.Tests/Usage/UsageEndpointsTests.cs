@@ -114,15 +114,11 @@ public sealed class UsageEndpointsPostgresTests(PostgresAppFactory factory)
     : UsageEndpointsTests<PostgresAppFactory>(factory), IClassFixture<PostgresAppFactory>;
 
 /// <summary>Offline mode and no ADMIN_TOKEN: the ledger marks offline calls, and the usage report does not exist.</summary>
-public sealed class OfflineAppFactory() : LibraryAppFactory(DatabaseProvider.Sqlite)
+public sealed class OfflineAppFactory() : LibraryAppFactory(DatabaseProvider.Sqlite, new Dictionary<string, string?>
 {
-    protected override void Configure(IDictionary<string, string?> settings)
-    {
-        base.Configure(settings);
-        settings.Remove("ADMIN_TOKEN");
-        settings["LLM_MODE"] = "offline";
-    }
-}
+    ["ADMIN_TOKEN"] = null,
+    ["LLM_MODE"] = "offline",
+});
 
 public sealed class UsageWithoutAdminTokenTests(OfflineAppFactory factory) : IClassFixture<OfflineAppFactory>
 {

@@ -7,7 +7,8 @@ using SoraPromptGenie.Tests.Infrastructure;
 namespace SoraPromptGenie.Tests.Ops.Sentry;
 
 [Collection(ProcessWideTestGroup.Name)]
-public sealed class SentryRegistrationTests(SentryRegistrationTests.SentryAppFactory factory) : IClassFixture<SentryRegistrationTests.SentryAppFactory>
+public sealed class SentryRegistrationTests(SentryIngestAppFactory<SentryRegistrationTests.UpstreamErrorsReported> factory)
+    : IClassFixture<SentryIngestAppFactory<SentryRegistrationTests.UpstreamErrorsReported>>
 {
     private const string CookieSecret = "session-cookie-secret-0123456789";
 
@@ -67,14 +68,13 @@ public sealed class SentryRegistrationTests(SentryRegistrationTests.SentryAppFac
         Assert.True(hub.IsEnabled);
     }
 
-    /// <summary>The app reporting to a fake ingest, with the offline fallback and retries off so upstream errors reach the client.</summary>
-    public sealed class SentryAppFactory : SentryIngestAppFactory
+    /// <summary>The offline fallback off and one retry, so upstream errors reach the client and the ingest.</summary>
+    public sealed class UpstreamErrorsReported : IAppSettings
     {
-        protected override void Configure(IDictionary<string, string?> settings)
+        public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
         {
-            base.Configure(settings);
-            settings["LLM_FALLBACK_TO_OFFLINE"] = "false";
-            settings["Llm:MaxRetries"] = "1";
-        }
+            ["LLM_FALLBACK_TO_OFFLINE"] = "false",
+            ["Llm:MaxRetries"] = "1",
+        };
     }
 }

@@ -154,15 +154,13 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.MetricsAppFactory 
     }
 
     /// <summary>The app with an admin token and a tiny AI limit; a test header sets the caller's address.</summary>
-    public sealed class MetricsAppFactory : AppFactory
+    public sealed class MetricsAppFactory() : AppFactory(new Dictionary<string, string?>
+    {
+        ["ADMIN_TOKEN"] = AdminToken,
+        ["RATE_LIMIT_AI"] = $"{MetricsAppFactory.AiPermits}/900",
+    })
     {
         public const int AiPermits = 3;
-
-        protected override void Configure(IDictionary<string, string?> settings)
-        {
-            settings["ADMIN_TOKEN"] = AdminToken;
-            settings["RATE_LIMIT_AI"] = $"{AiPermits}/900";
-        }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
