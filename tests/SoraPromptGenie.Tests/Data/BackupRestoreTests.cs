@@ -35,12 +35,11 @@ public sealed class BackupRestoreTests(PostgresAppFactory factory) : IClassFixtu
             Assert.True(backup.ExitCode == 0, backup.Error);
             Assert.True(restore.ExitCode == 0, restore.Error);
 
-            var app = AppFactory.With(new Dictionary<string, string?>
+            var app = await SettingsAppFactory.StartAsync(new Dictionary<string, string?>
             {
                 ["DATABASE_URL"] = restored.Url,
                 ["Database:MigrateOnStartup"] = "false",
             });
-            await app.InitializeAsync();
             var restoredClient = app.CreateClient();
             using var got = await restoredClient.SendAsync(HttpMethod.Get, $"/api/prompts/{prompt.Id}", workspace.Key);
             using var versions = await restoredClient.SendAsync(HttpMethod.Get, $"/api/prompts/{prompt.Id}/versions", workspace.Key);

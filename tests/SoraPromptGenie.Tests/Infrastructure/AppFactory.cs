@@ -8,7 +8,7 @@ namespace SoraPromptGenie.Tests.Infrastructure;
 /// The app in Production mode against a real fake OpenAI-compatible server on 127.0.0.1, with its own log directory.
 /// Requests go through the real IChatClient pipeline, OpenAI SDK, HttpClient and resilience handler. A test states the
 /// settings it needs: as a class fixture through <see cref="AppFactory{TSettings}"/>, inside a test through
-/// <see cref="With"/>. Subclasses exist only to change behaviour (swap a service, start a dependency) and use
+/// <see cref="SettingsAppFactory"/>. Subclasses exist only to change behaviour (swap a service, start a dependency) and use
 /// <see cref="Configure"/> for settings known only once the fixture has started.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
@@ -39,9 +39,6 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("spg-tests-").FullName;
 
     public string LogDirectory => Path.Combine(Directory, "logs");
-
-    /// <summary>An unstarted factory with these settings; the caller initializes and disposes it.</summary>
-    public static AppFactory With(IReadOnlyDictionary<string, string?> settings) => new(settings);
 
     public virtual async Task InitializeAsync() => Upstream = await FakeUpstreamServer.StartAsync();
 
