@@ -158,7 +158,7 @@ public sealed class UpstreamFailureTests : IClassFixture<AppFactory<NoFallback>>
         using var response = await _client.PostJsonAsync("/api/structure-prompt", """{"currentPrompt":"A fox crosses a road."}""");
         var text = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        await response.AssertErrorAsync(HttpStatusCode.BadGateway, "upstream_error");
         Assert.DoesNotContain("Provider.Handle", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
         Assert.DoesNotContain(Infrastructure.AppFactory.ApiKey, text, StringComparison.Ordinal);

@@ -59,6 +59,8 @@ public sealed class HealthEndpointsTests : IClassFixture<AppFactory<SmallRateLim
         using var response = await _client.GetPathAsync(path);
         var text = await response.Content.ReadAsStringAsync();
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", (await response.ReadJsonAsync()).GetProperty("status").GetString());
         Assert.DoesNotContain(AppFactory.ApiKey, text, StringComparison.Ordinal);
         Assert.DoesNotContain(AppFactory.ApiKey[..10], text, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-", text, StringComparison.OrdinalIgnoreCase);

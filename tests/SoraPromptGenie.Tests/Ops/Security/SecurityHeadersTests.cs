@@ -61,6 +61,8 @@ public sealed class SecurityHeadersTests(AppFactory<PublicSite> app) : IClassFix
 
         using var response = await client.GetPathAsync("/api/health");
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
         Assert.Null(response.Header("Strict-Transport-Security"));
     }
 

@@ -53,10 +53,27 @@ public sealed class SentryRegistrationTests(SentryIngestAppFactory<SentryRegistr
         request.Headers.Add("X-Request-Id", requestId);
 
         using var response = await client.SendAsync(request);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        // Events leave in order: once a later server error's event has arrived, an event for this request would have too.
+        var laterServerError = await SendUpstreamFailureAsync(client);
+        await factory.Ingest.WaitForEventAsync(laterServerError, TimeSpan.FromSeconds(20));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(factory.Ingest.Envelopes, e => e.Contains(requestId, StringComparison.Ordinal) && e.Contains("{\"type\":\"event\"", StringComparison.Ordinal));
+    }
+
+    private async Task<string> SendUpstreamFailureAsync(HttpClient client)
+    {
+        factory.Upstream.Enqueue([.. Enumerable.Repeat(FakeReply.Status(500), 2)]);
+        var requestId = $"sentry-control-{Guid.NewGuid():N}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auto-generate-prompt")
+        {
+            Content = JsonContent.Create(new { basicPrompt = "a heron wading through reeds at dawn" }),
+        };
+        request.Headers.Add("X-Request-Id", requestId);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        return requestId;
     }
 
     [Fact]
