@@ -1,18 +1,19 @@
 using System.Net;
 using SoraPromptGenie.FakeUpstream;
+using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Ai;
 
 /// <summary>OPENROUTER_FALLBACK_MODELS are tried in order after the primary model fails (no HTTP retries in this fixture).</summary>
-public sealed class FallbackModelsTests : IClassFixture<FallbackModelsAppFactory>, IDisposable
+public sealed class FallbackModelsTests : IClassFixture<AppFactory<FallbackModels>>, IDisposable
 {
     private const string ExpandBody = """{"basicPrompt":"a red fox crossing a snowy road"}""";
 
-    private readonly FallbackModelsAppFactory _app;
+    private readonly AppFactory<FallbackModels> _app;
     private readonly HttpClient _client;
 
-    public FallbackModelsTests(FallbackModelsAppFactory app)
+    public FallbackModelsTests(AppFactory<FallbackModels> app)
     {
         _app = app;
         _app.Upstream.Reset();

@@ -1,16 +1,17 @@
 using System.Net;
 using SoraPromptGenie.FakeUpstream;
+using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Ai;
 
 /// <summary>With LLM_FALLBACK_TO_OFFLINE=true the offline engine answers after the LLM fails, labelled with the reason.</summary>
-public sealed class FallbackToOfflineTests : IClassFixture<FallbackAppFactory>, IDisposable
+public sealed class FallbackToOfflineTests : IClassFixture<AppFactory<OfflineFallback>>, IDisposable
 {
-    private readonly FallbackAppFactory _app;
+    private readonly AppFactory<OfflineFallback> _app;
     private readonly HttpClient _client;
 
-    public FallbackToOfflineTests(FallbackAppFactory app)
+    public FallbackToOfflineTests(AppFactory<OfflineFallback> app)
     {
         _app = app;
         _app.Upstream.Reset();

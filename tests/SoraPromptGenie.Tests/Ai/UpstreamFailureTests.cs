@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using SoraPromptGenie.FakeUpstream;
+using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Ai;
@@ -9,14 +10,14 @@ namespace SoraPromptGenie.Tests.Ai;
 /// With LLM_FALLBACK_TO_OFFLINE=false every upstream fault maps to its row of the error table, and the fake shows how
 /// many calls the resilience pipeline made (MaxRetries is 2: a retried fault costs exactly three calls).
 /// </summary>
-public sealed class UpstreamFailureTests : IClassFixture<NoFallbackAppFactory>, IDisposable
+public sealed class UpstreamFailureTests : IClassFixture<AppFactory<NoFallback>>, IDisposable
 {
     private const string ExpandBody = """{"basicPrompt":"a red fox crossing a snowy road"}""";
 
-    private readonly NoFallbackAppFactory _app;
+    private readonly AppFactory<NoFallback> _app;
     private readonly HttpClient _client;
 
-    public UpstreamFailureTests(NoFallbackAppFactory app)
+    public UpstreamFailureTests(AppFactory<NoFallback> app)
     {
         _app = app;
         _app.Upstream.Reset();
@@ -157,7 +158,7 @@ public sealed class UpstreamFailureTests : IClassFixture<NoFallbackAppFactory>, 
         using var response = await _client.PostJsonAsync("/api/structure-prompt", """{"currentPrompt":"A fox crosses a road."}""");
         var text = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        await response.AssertErrorAsync(HttpStatusCode.BadGateway, "upstream_error");
         Assert.DoesNotContain("Provider.Handle", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
         Assert.DoesNotContain(Infrastructure.AppFactory.ApiKey, text, StringComparison.Ordinal);

@@ -10,15 +10,15 @@ namespace SoraPromptGenie.Tests.Ai;
 /// A 503 <c>upstream_unavailable</c> tells the client when to come back: the upstream's own Retry-After (capped), else the
 /// operation budget's remaining time. The fixture's budget is 6 s (<see cref="AppFactory"/>), with no offline fallback.
 /// </summary>
-public sealed class UpstreamRetryAfterTests : IClassFixture<NoFallbackAppFactory>, IDisposable
+public sealed class UpstreamRetryAfterTests : IClassFixture<AppFactory<NoFallback>>, IDisposable
 {
     private const string ExpandBody = """{"basicPrompt":"a red fox crossing a snowy road"}""";
     private const int BudgetSeconds = 6;
 
-    private readonly NoFallbackAppFactory _app;
+    private readonly AppFactory<NoFallback> _app;
     private readonly HttpClient _client;
 
-    public UpstreamRetryAfterTests(NoFallbackAppFactory app)
+    public UpstreamRetryAfterTests(AppFactory<NoFallback> app)
     {
         _app = app;
         _app.Upstream.Reset();

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Net;
 using SoraPromptGenie.FakeUpstream;
+using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Ai;
 
 /// <summary>A hung upstream is given up on within LLM_TIMEOUT_SECONDS (the original held clients for 300 s).</summary>
-public sealed class UpstreamTimeoutTests(ShortBudgetAppFactory app) : IClassFixture<ShortBudgetAppFactory>
+public sealed class UpstreamTimeoutTests(AppFactory<ShortBudget> app) : IClassFixture<AppFactory<ShortBudget>>
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(2);
 
@@ -22,7 +23,7 @@ public sealed class UpstreamTimeoutTests(ShortBudgetAppFactory app) : IClassFixt
         var elapsed = started.Elapsed;
 
         await response.AssertErrorAsync(HttpStatusCode.GatewayTimeout, "upstream_timeout");
-        Assert.True(elapsed < TimeSpan.FromSeconds(ShortBudgetAppFactory.BudgetSeconds) + Margin, $"took {elapsed}");
+        Assert.True(elapsed < TimeSpan.FromSeconds(ShortBudget.BudgetSeconds) + Margin, $"took {elapsed}");
         Assert.True(elapsed >= TimeSpan.FromSeconds(0.9), $"gave up before the first attempt timed out: {elapsed}");
         Assert.InRange(app.Upstream.RequestCount, 1, 3);
     }

@@ -1,9 +1,10 @@
 using System.Net;
+using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Ai;
 
-public sealed class UpstreamUnreachableTests(NoFallbackAppFactory app) : IClassFixture<NoFallbackAppFactory>
+public sealed class UpstreamUnreachableTests(AppFactory<NoFallback> app) : IClassFixture<AppFactory<NoFallback>>
 {
     [Fact]
     public async Task AutoGenerate_ConnectionRefused_503Unavailable()

@@ -35,8 +35,11 @@ public sealed class BackupRestoreTests(PostgresAppFactory factory) : IClassFixtu
             Assert.True(backup.ExitCode == 0, backup.Error);
             Assert.True(restore.ExitCode == 0, restore.Error);
 
-            var app = new RestoredAppFactory(restored.Url);
-            await app.InitializeAsync();
+            var app = await SettingsAppFactory.StartAsync(new Dictionary<string, string?>
+            {
+                ["DATABASE_URL"] = restored.Url,
+                ["Database:MigrateOnStartup"] = "false",
+            });
             var restoredClient = app.CreateClient();
             using var got = await restoredClient.SendAsync(HttpMethod.Get, $"/api/prompts/{prompt.Id}", workspace.Key);
             using var versions = await restoredClient.SendAsync(HttpMethod.Get, $"/api/prompts/{prompt.Id}/versions", workspace.Key);
@@ -56,13 +59,4 @@ public sealed class BackupRestoreTests(PostgresAppFactory factory) : IClassFixtu
 
     private static string[] Connection(NpgsqlConnectionStringBuilder server, string database) =>
         ["--host", server.Host!, "--port", server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--username", server.Username!, "--dbname", database];
-
-    private sealed class RestoredAppFactory(string url) : AppFactory
-    {
-        protected override void Configure(IDictionary<string, string?> settings)
-        {
-            settings["DATABASE_URL"] = url;
-            settings["Database:MigrateOnStartup"] = "false";
-        }
-    }
 }

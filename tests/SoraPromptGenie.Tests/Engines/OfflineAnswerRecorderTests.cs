@@ -46,11 +46,14 @@ public sealed class OfflineAnswerRecorderTests
     {
         var engine = new OfflineAnswerRecorder(new OfflinePromptEngine(Catalog), new ListObserver(_records), CallOutcome.Ok);
 
+        var read = 0;
         await foreach (var _ in engine.StreamAsync(new TextOperation.Expand("a fox crossing a snowy road at night"), CancellationToken.None))
         {
+            read++;
             break;
         }
 
+        Assert.Equal(1, read);
         Assert.Empty(_records);
     }
 

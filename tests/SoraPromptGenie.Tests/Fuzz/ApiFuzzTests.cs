@@ -4,19 +4,20 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CsCheck;
 using SoraPromptGenie.Tests.Infrastructure;
+using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Fuzz;
 
-/// <summary>Offline engine (no network), so thousands of bodies per endpoint run in seconds.</summary>
-public sealed class FuzzAppFactory : AppFactory
+/// <summary>
+/// Offline engine (no network), so thousands of bodies per endpoint run in seconds; every endpoint's bodies come from
+/// one client address, so the general limit leaves room for all of them within one window.
+/// </summary>
+public sealed class OfflineFuzzing : IAppSettings
 {
-    protected override void Configure(IDictionary<string, string?> settings)
+    public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>(OfflineMode.Values)
     {
-        settings["LLM_MODE"] = "offline";
-
-        // Every endpoint's bodies come from one client address: room for all of them within one window.
-        settings["RATE_LIMIT_GENERAL"] = "1000000/900";
-    }
+        ["RATE_LIMIT_GENERAL"] = "1000000/900",
+    };
 }
 
 /// <summary>
@@ -24,7 +25,7 @@ public sealed class FuzzAppFactory : AppFactory
 /// always the documented <c>{error, code, requestId}</c> shape, and memory does not grow with the number of requests.
 /// </summary>
 [Collection(FuzzTestGroup.Name)]
-public sealed class ApiFuzzTests(FuzzAppFactory app) : IClassFixture<FuzzAppFactory>
+public sealed class ApiFuzzTests(AppFactory<OfflineFuzzing> app) : IClassFixture<AppFactory<OfflineFuzzing>>
 {
     private const int Iterations = 10_000;
     private const int WarmUp = 1_000;

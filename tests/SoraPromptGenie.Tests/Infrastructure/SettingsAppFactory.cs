@@ -11,7 +11,7 @@ namespace SoraPromptGenie.Tests.Infrastructure;
 /// An <see cref="AppFactory"/> with settings given at construction, so one test can run several differently configured
 /// instances (for example two instances sharing one Redis). It records every LLM call record the app produces.
 /// </summary>
-public sealed class SettingsAppFactory(IReadOnlyDictionary<string, string?> overrides) : AppFactory
+public sealed class SettingsAppFactory(IReadOnlyDictionary<string, string?> overrides) : AppFactory(overrides)
 {
     public ConcurrentQueue<LlmCallRecord> Calls { get; } = new();
 
@@ -22,14 +22,6 @@ public sealed class SettingsAppFactory(IReadOnlyDictionary<string, string?> over
         await factory.InitializeAsync();
         _ = factory.Server;
         return factory;
-    }
-
-    protected override void Configure(IDictionary<string, string?> settings)
-    {
-        foreach (var (key, value) in overrides)
-        {
-            settings[key] = value;
-        }
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

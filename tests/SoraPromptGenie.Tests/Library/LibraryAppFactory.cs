@@ -8,8 +8,15 @@ using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Library;
 
-/// <summary>The app on a database of its own (SQLite file or a fresh PostgreSQL database), with an admin token.</summary>
-public abstract class LibraryAppFactory(DatabaseProvider provider) : AppFactory
+/// <summary>
+/// The app on a database of its own (SQLite file or a fresh PostgreSQL database), with an admin token unless
+/// <paramref name="settings"/> unsets it. Subclasses exist only to change behaviour (seed the database before the host
+/// starts, run a database server of their own); settings go through <see cref="SqliteAppFactory{TSettings}"/> and
+/// <see cref="PostgresAppFactory{TSettings}"/>.
+/// </summary>
+public abstract class LibraryAppFactory(
+    DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string environment = AppSettings.Production)
+    : AppFactory(WithAdminToken(settings), environment)
 {
     public const string AdminToken = "admin-token-0123456789abcdef";
 
@@ -31,20 +38,27 @@ public abstract class LibraryAppFactory(DatabaseProvider provider) : AppFactory
         await Database.DisposeAsync();
     }
 
-    protected override void Configure(IDictionary<string, string?> settings)
-    {
-        foreach (var (key, value) in Database.AppSettings)
-        {
-            settings[key] = value;
-        }
+    protected override void Configure(IDictionary<string, string?> settings) => AppSettings.Apply(Database.AppSettings, settings);
 
-        settings["ADMIN_TOKEN"] = AdminToken;
+    private static Dictionary<string, string?> WithAdminToken(IReadOnlyDictionary<string, string?>? overrides)
+    {
+        var settings = new Dictionary<string, string?> { ["ADMIN_TOKEN"] = AdminToken };
+        AppSettings.Apply(overrides ?? AppSettings.Defaults, settings);
+        return settings;
     }
 }
 
 public sealed class SqliteAppFactory() : LibraryAppFactory(DatabaseProvider.Sqlite);
 
 public sealed class PostgresAppFactory() : LibraryAppFactory(DatabaseProvider.Postgres);
+
+/// <summary>A class fixture of the app on a SQLite file of its own, with the settings <typeparamref name="TSettings"/> names.</summary>
+public sealed class SqliteAppFactory<TSettings>() : LibraryAppFactory(DatabaseProvider.Sqlite, TSettings.Values, TSettings.Environment)
+    where TSettings : IAppSettings;
+
+/// <summary>A class fixture of the app on a fresh PostgreSQL database, with the settings <typeparamref name="TSettings"/> names.</summary>
+public sealed class PostgresAppFactory<TSettings>() : LibraryAppFactory(DatabaseProvider.Postgres, TSettings.Values, TSettings.Environment)
+    where TSettings : IAppSettings;
 
 /// <summary>Small helpers for calling the library API as a workspace.</summary>
 public static class LibraryApi

@@ -1,33 +1,29 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using SoraPromptGenie.Data;
 using SoraPromptGenie.Library;
+using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Library;
 
-/// <summary>A library whose workspaces hold at most 3 prompts of at most 3 versions each.</summary>
-public abstract class LibraryLimitsAppFactory(DatabaseProvider provider) : LibraryAppFactory(provider)
+/// <summary>Workspaces hold at most 3 prompts of at most 3 versions each.</summary>
+public sealed class SmallLibrary : IAppSettings
 {
     public const int MaxPrompts = 3;
     public const int MaxVersions = 3;
 
-    protected override void Configure(IDictionary<string, string?> settings)
+    public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
     {
-        base.Configure(settings);
-        settings["Library:MaxPromptsPerWorkspace"] = MaxPrompts.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Library:MaxVersionsPerPrompt"] = MaxVersions.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+        ["Library:MaxPromptsPerWorkspace"] = MaxPrompts.ToString(CultureInfo.InvariantCulture),
+        ["Library:MaxVersionsPerPrompt"] = MaxVersions.ToString(CultureInfo.InvariantCulture),
+    };
 }
-
-public sealed class SqliteLibraryLimitsAppFactory() : LibraryLimitsAppFactory(DatabaseProvider.Sqlite);
-
-public sealed class PostgresLibraryLimitsAppFactory() : LibraryLimitsAppFactory(DatabaseProvider.Postgres);
 
 /// <summary>The caps on prompts per workspace and versions per prompt, through the API, on SQLite and PostgreSQL.</summary>
 public abstract class LibraryLimitsTests<TFactory>(TFactory factory)
-    where TFactory : LibraryLimitsAppFactory
+    where TFactory : LibraryAppFactory
 {
     private readonly HttpClient _client = factory.CreateClient();
 
@@ -36,7 +32,7 @@ public abstract class LibraryLimitsTests<TFactory>(TFactory factory)
     {
         var workspace = await _client.CreateWorkspaceAsync();
         var first = await _client.CreatePromptAsync(workspace.Key, "Shot 1", "A fox at dawn.");
-        for (var i = 2; i <= LibraryLimitsAppFactory.MaxPrompts; i++)
+        for (var i = 2; i <= SmallLibrary.MaxPrompts; i++)
         {
             await _client.CreatePromptAsync(workspace.Key, $"Shot {i}", "A fox at dawn.");
         }
@@ -49,7 +45,7 @@ public abstract class LibraryLimitsTests<TFactory>(TFactory factory)
         Assert.Equal("This library already holds 3 prompts, the most it can keep; delete one to save another.", message);
         Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
         await using var db = factory.Database.CreateContext();
-        Assert.Equal(LibraryLimitsAppFactory.MaxPrompts, await db.Prompts.CountAsync(p => p.WorkspaceId == workspace.WorkspaceId));
+        Assert.Equal(SmallLibrary.MaxPrompts, await db.Prompts.CountAsync(p => p.WorkspaceId == workspace.WorkspaceId));
     }
 
     [Fact]
@@ -63,10 +59,10 @@ public abstract class LibraryLimitsTests<TFactory>(TFactory factory)
             return response.StatusCode;
         }));
 
-        Assert.Equal(LibraryLimitsAppFactory.MaxPrompts, responses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(SmallLibrary.MaxPrompts, responses.Count(s => s == HttpStatusCode.Created));
         Assert.All(responses, s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.BadRequest, s.ToString()));
         await using var db = factory.Database.CreateContext();
-        Assert.Equal(LibraryLimitsAppFactory.MaxPrompts, await db.Prompts.CountAsync(p => p.WorkspaceId == workspace.WorkspaceId));
+        Assert.Equal(SmallLibrary.MaxPrompts, await db.Prompts.CountAsync(p => p.WorkspaceId == workspace.WorkspaceId));
     }
 
     [Fact]
@@ -74,7 +70,7 @@ public abstract class LibraryLimitsTests<TFactory>(TFactory factory)
     {
         var workspace = await _client.CreateWorkspaceAsync();
         var prompt = await _client.CreatePromptAsync(workspace.Key, "Fox", "Version 1");
-        for (var i = 2; i <= LibraryLimitsAppFactory.MaxVersions; i++)
+        for (var i = 2; i <= SmallLibrary.MaxVersions; i++)
         {
             using var edit = await _client.SendAsync(HttpMethod.Put, $"/api/prompts/{prompt.Id}", workspace.Key, new { title = "Fox", text = $"Version {i}" }, ifMatch: "*");
             Assert.Equal(HttpStatusCode.OK, edit.StatusCode);
@@ -97,7 +93,7 @@ public abstract class LibraryLimitsTests<TFactory>(TFactory factory)
     {
         var workspace = await _client.CreateWorkspaceAsync();
         var prompt = await _client.CreatePromptAsync(workspace.Key, "Fox", "Version 1");
-        for (var i = 2; i <= LibraryLimitsAppFactory.MaxVersions; i++)
+        for (var i = 2; i <= SmallLibrary.MaxVersions; i++)
         {
             using var edit = await _client.SendAsync(HttpMethod.Put, $"/api/prompts/{prompt.Id}", workspace.Key, new { title = "Fox", text = $"Version {i}" }, ifMatch: "*");
         }
@@ -120,12 +116,12 @@ public abstract class LibraryLimitsTests<TFactory>(TFactory factory)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Equal(LibraryLimitsAppFactory.MaxVersions, body.RootElement.GetProperty("savedVersion").GetInt32());
+        Assert.Equal(SmallLibrary.MaxVersions, body.RootElement.GetProperty("savedVersion").GetInt32());
     }
 }
 
-public sealed class LibraryLimitsSqliteTests(SqliteLibraryLimitsAppFactory factory)
-    : LibraryLimitsTests<SqliteLibraryLimitsAppFactory>(factory), IClassFixture<SqliteLibraryLimitsAppFactory>;
+public sealed class LibraryLimitsSqliteTests(SqliteAppFactory<SmallLibrary> factory)
+    : LibraryLimitsTests<SqliteAppFactory<SmallLibrary>>(factory), IClassFixture<SqliteAppFactory<SmallLibrary>>;
 
-public sealed class LibraryLimitsPostgresTests(PostgresLibraryLimitsAppFactory factory)
-    : LibraryLimitsTests<PostgresLibraryLimitsAppFactory>(factory), IClassFixture<PostgresLibraryLimitsAppFactory>;
+public sealed class LibraryLimitsPostgresTests(PostgresAppFactory<SmallLibrary> factory)
+    : LibraryLimitsTests<PostgresAppFactory<SmallLibrary>>(factory), IClassFixture<PostgresAppFactory<SmallLibrary>>;

@@ -1,25 +1,13 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using SoraPromptGenie.Data;
 using SoraPromptGenie.Library;
+using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Library;
 
-/// <summary>A library of its own with a general budget of 3 requests per client per day.</summary>
-public sealed class WorkspaceRateLimitAppFactory() : LibraryAppFactory(DatabaseProvider.Sqlite)
-{
-    public const int General = 3;
-
-    protected override void Configure(IDictionary<string, string?> settings)
-    {
-        base.Configure(settings);
-        settings["RATE_LIMIT_GENERAL"] = $"{General}/86400";
-    }
-}
-
 /// <summary>The studio's sign-in form post spends the same general budget as the /api routes.</summary>
-public sealed partial class WorkspaceSessionRateLimitTests(WorkspaceRateLimitAppFactory factory) : IClassFixture<WorkspaceRateLimitAppFactory>
+public sealed partial class WorkspaceSessionRateLimitTests(SqliteAppFactory<SmallRateLimits> factory) : IClassFixture<SqliteAppFactory<SmallRateLimits>>
 {
     [Fact]
     public async Task PostSession_OverTheGeneralLimit_Answers429AndCreatesNoLibrary()
@@ -33,7 +21,7 @@ public sealed partial class WorkspaceSessionRateLimitTests(WorkspaceRateLimitApp
 
         var statuses = new List<HttpStatusCode>();
         string? rejection = null;
-        for (var i = 0; i < WorkspaceRateLimitAppFactory.General + 1; i++)
+        for (var i = 0; i < SmallRateLimits.General + 1; i++)
         {
             using var form = new FormUrlEncodedContent(new Dictionary<string, string>
             {
@@ -50,10 +38,10 @@ public sealed partial class WorkspaceSessionRateLimitTests(WorkspaceRateLimitApp
             }
         }
 
-        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, WorkspaceRateLimitAppFactory.General), HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.Redirect, SmallRateLimits.General), HttpStatusCode.TooManyRequests], statuses);
         Assert.StartsWith("Too many requests. Try again in ", rejection, StringComparison.Ordinal);
         await using var db = factory.Database.CreateContext();
-        Assert.Equal(WorkspaceRateLimitAppFactory.General, await db.Workspaces.CountAsync());
+        Assert.Equal(SmallRateLimits.General, await db.Workspaces.CountAsync());
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"(?<token>[^\"]+)\"|value=\"(?<token>[^\"]+)\" name=\"__RequestVerificationToken\"")]

@@ -55,7 +55,7 @@ internal static class ApiCalls
 
     /// <summary>
     /// Sends a request through the test server with a chosen connection address, which HttpClient cannot set (the test
-    /// server leaves it null otherwise).
+    /// server leaves it null otherwise), and any <paramref name="headers"/> besides.
     /// </summary>
     public static async Task<TestServerResponse> SendFromAsync(
         this TestServer server,
@@ -63,7 +63,8 @@ internal static class ApiCalls
         string method,
         string path,
         string? forwardedFor = null,
-        string? json = null)
+        string? json = null,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         var context = await server.SendAsync(http =>
         {
@@ -73,6 +74,11 @@ internal static class ApiCalls
             if (forwardedFor is not null)
             {
                 http.Request.Headers["X-Forwarded-For"] = forwardedFor;
+            }
+
+            foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+            {
+                http.Request.Headers[name] = value;
             }
 
             if (json is not null)

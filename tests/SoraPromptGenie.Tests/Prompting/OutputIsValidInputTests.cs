@@ -7,12 +7,6 @@ using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Prompting;
 
-/// <summary>The offline engine answers every operation.</summary>
-public sealed class OfflineEngineAppFactory : AppFactory
-{
-    protected override void Configure(IDictionary<string, string?> settings) => settings["LLM_MODE"] = "offline";
-}
-
 /// <summary>
 /// Property: whatever an operation returns is accepted as input by every operation that takes a prompt (enhance,
 /// structure, suggestions, lint, the request export) and every suggested card by enhance. Inputs are random prompts
@@ -134,7 +128,7 @@ public abstract class OutputIsValidInputTests
     }
 }
 
-public sealed class OfflineOutputIsValidInputTests(OfflineEngineAppFactory app) : OutputIsValidInputTests, IClassFixture<OfflineEngineAppFactory>
+public sealed class OfflineOutputIsValidInputTests(AppFactory<OfflineMode> app) : OutputIsValidInputTests, IClassFixture<AppFactory<OfflineMode>>
 {
     protected override AppFactory App => app;
 
@@ -182,11 +176,11 @@ public sealed class OfflineOutputIsValidInputTests(OfflineEngineAppFactory app) 
 }
 
 /// <summary>The LLM engine against the fake upstream, with no offline fallback, so every text is the model's.</summary>
-public sealed class LlmOutputIsValidInputTests : OutputIsValidInputTests, IClassFixture<NoFallbackAppFactory>
+public sealed class LlmOutputIsValidInputTests : OutputIsValidInputTests, IClassFixture<AppFactory<NoFallback>>
 {
-    private readonly NoFallbackAppFactory _app;
+    private readonly AppFactory<NoFallback> _app;
 
-    public LlmOutputIsValidInputTests(NoFallbackAppFactory app)
+    public LlmOutputIsValidInputTests(AppFactory<NoFallback> app)
     {
         _app = app;
         _app.Upstream.Reset();

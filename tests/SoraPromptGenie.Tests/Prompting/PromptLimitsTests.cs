@@ -11,26 +11,26 @@ using SoraPromptGenie.Tests.Ops;
 namespace SoraPromptGenie.Tests.Prompting;
 
 /// <summary>Lowered limits: 3,000 characters for a prompt, 400 for an idea.</summary>
-public sealed class LowLimitsAppFactory : AppFactory
+public sealed class LowLimits : IAppSettings
 {
     public const int MaxPromptChars = 3_000;
     public const int MaxBasicPromptChars = 400;
 
-    protected override void Configure(IDictionary<string, string?> settings)
+    public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
     {
-        settings["Prompting:MaxPromptChars"] = "3000";
-        settings["Prompting:MaxBasicPromptChars"] = "400";
-        settings["LLM_FALLBACK_TO_OFFLINE"] = "false";
-    }
+        ["Prompting:MaxPromptChars"] = "3000",
+        ["Prompting:MaxBasicPromptChars"] = "400",
+        ["LLM_FALLBACK_TO_OFFLINE"] = "false",
+    };
 }
 
 /// <summary>The length limits are settings: requests over them are refused naming the limit, and outputs stay within them.</summary>
-public sealed class PromptLimitsTests : IClassFixture<LowLimitsAppFactory>, IDisposable
+public sealed class PromptLimitsTests : IClassFixture<AppFactory<LowLimits>>, IDisposable
 {
-    private readonly LowLimitsAppFactory _app;
+    private readonly AppFactory<LowLimits> _app;
     private readonly HttpClient _client;
 
-    public PromptLimitsTests(LowLimitsAppFactory app)
+    public PromptLimitsTests(AppFactory<LowLimits> app)
     {
         _app = app;
         _app.Upstream.Reset();
@@ -41,8 +41,8 @@ public sealed class PromptLimitsTests : IClassFixture<LowLimitsAppFactory>, IDis
 
     public static TheoryData<string, string, int> OverTheLimit()
     {
-        var prompt = new string('a', LowLimitsAppFactory.MaxPromptChars + 1);
-        var idea = string.Join(' ', Enumerable.Repeat("fox", 101))[..(LowLimitsAppFactory.MaxBasicPromptChars + 1)];
+        var prompt = new string('a', LowLimits.MaxPromptChars + 1);
+        var idea = string.Join(' ', Enumerable.Repeat("fox", 101))[..(LowLimits.MaxBasicPromptChars + 1)];
         var card = new { title = "Golden Hour", category = "lighting" };
         return new TheoryData<string, string, int>
         {
@@ -72,12 +72,12 @@ public sealed class PromptLimitsTests : IClassFixture<LowLimitsAppFactory>, IDis
         _app.Upstream.Enqueue(FakeReply.Text(string.Concat(Enumerable.Repeat("A fox runs through the snow. ", 200))));
 
         using var response = await _client.PostAsJsonAsync(
-            new Uri("/api/structure-prompt", UriKind.Relative), new { currentPrompt = new string('a', LowLimitsAppFactory.MaxPromptChars) });
+            new Uri("/api/structure-prompt", UriKind.Relative), new { currentPrompt = new string('a', LowLimits.MaxPromptChars) });
         var body = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var text = body.GetProperty("structuredPrompt").GetString()!;
-        Assert.InRange(text.Length, LowLimitsAppFactory.MaxPromptChars - 40, LowLimitsAppFactory.MaxPromptChars);
+        Assert.InRange(text.Length, LowLimits.MaxPromptChars - 40, LowLimits.MaxPromptChars);
         Assert.Contains("3,000", Assert.Single(body.GetProperty("warnings").EnumerateArray()).GetString(), StringComparison.Ordinal);
     }
 }

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using SoraPromptGenie.FakeUpstream;
 using SoraPromptGenie.Tests.Infrastructure;
+using SoraPromptGenie.Tests.Ops;
 
 namespace SoraPromptGenie.Tests.Prompting;
 
@@ -258,13 +259,7 @@ public sealed class PromptStreamingTests(AppFactory app) : IClassFixture<AppFact
     internal sealed record StreamEvent(string Name, JsonElement Data);
 }
 
-/// <summary>The app with the offline fallback off: an LLM failure before the first delta is the JSON API's error.</summary>
-public sealed class NoFallbackAppFactory : AppFactory
-{
-    protected override void Configure(IDictionary<string, string?> settings) => settings["LLM_FALLBACK_TO_OFFLINE"] = "false";
-}
-
-public sealed class PromptStreamingWithoutFallbackTests(NoFallbackAppFactory app) : IClassFixture<NoFallbackAppFactory>
+public sealed class PromptStreamingWithoutFallbackTests(AppFactory<NoFallback> app) : IClassFixture<AppFactory<NoFallback>>
 {
     [Fact]
     public async Task AutoGenerate_UpstreamFailsBeforeFirstDelta_ReturnsTheJsonErrorStatus()

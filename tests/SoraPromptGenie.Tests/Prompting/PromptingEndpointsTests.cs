@@ -9,17 +9,17 @@ using SoraPromptGenie.Tests.Ops;
 namespace SoraPromptGenie.Tests.Prompting;
 
 /// <summary>The four original AI endpoints through the real pipeline: what the client gets and what the upstream received.</summary>
-public sealed class PromptingEndpointsTests : IClassFixture<SiteAppFactory>, IDisposable
+public sealed class PromptingEndpointsTests : IClassFixture<AppFactory<PublicSite>>, IDisposable
 {
     // The fake listens on 127.0.0.1, so the label carries the base URL's host rather than "openrouter".
     private const string Engine = "127.0.0.1:test/primary-model";
     private const string GoldenHour = """{"title":"Golden Hour","description":"Low warm sun from behind the subject.","category":"lighting"}""";
     private const string LowAngle = """{"title":"Low Angle","description":"Camera below eye level looking up.","category":"camera-angles"}""";
 
-    private readonly SiteAppFactory _app;
+    private readonly AppFactory<PublicSite> _app;
     private readonly HttpClient _client;
 
-    public PromptingEndpointsTests(SiteAppFactory app)
+    public PromptingEndpointsTests(AppFactory<PublicSite> app)
     {
         _app = app;
         _app.Upstream.Reset();
@@ -61,7 +61,7 @@ public sealed class PromptingEndpointsTests : IClassFixture<SiteAppFactory>, IDi
         Assert.Contains("A red fox crosses a snowy road.", request.Messages[1].Content, StringComparison.Ordinal);
         Assert.Contains("Golden Hour", request.Messages[1].Content, StringComparison.Ordinal);
         Assert.Equal($"Bearer {AppFactory.ApiKey}", request.Headers["Authorization"]);
-        Assert.Equal(SiteAppFactory.SiteUrl, request.Headers["HTTP-Referer"]);
+        Assert.Equal(PublicSite.SiteUrl, request.Headers["HTTP-Referer"]);
         Assert.Equal("SoraPromptGenie", request.Headers["X-Title"]);
     }
 

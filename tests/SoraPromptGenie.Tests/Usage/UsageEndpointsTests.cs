@@ -4,9 +4,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SoraPromptGenie.Data;
 using SoraPromptGenie.Data.Entities;
+using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Library;
+using SoraPromptGenie.Tests.Ops;
 using SoraPromptGenie.Tests.Prompting;
 using SoraPromptGenie.Usage;
 
@@ -114,17 +115,16 @@ public sealed class UsageEndpointsPostgresTests(PostgresAppFactory factory)
     : UsageEndpointsTests<PostgresAppFactory>(factory), IClassFixture<PostgresAppFactory>;
 
 /// <summary>Offline mode and no ADMIN_TOKEN: the ledger marks offline calls, and the usage report does not exist.</summary>
-public sealed class OfflineAppFactory() : LibraryAppFactory(DatabaseProvider.Sqlite)
+public sealed class OfflineWithoutAdminToken : IAppSettings
 {
-    protected override void Configure(IDictionary<string, string?> settings)
+    public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>(OfflineMode.Values)
     {
-        base.Configure(settings);
-        settings.Remove("ADMIN_TOKEN");
-        settings["LLM_MODE"] = "offline";
-    }
+        ["ADMIN_TOKEN"] = null,
+    };
 }
 
-public sealed class UsageWithoutAdminTokenTests(OfflineAppFactory factory) : IClassFixture<OfflineAppFactory>
+public sealed class UsageWithoutAdminTokenTests(SqliteAppFactory<OfflineWithoutAdminToken> factory)
+    : IClassFixture<SqliteAppFactory<OfflineWithoutAdminToken>>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

@@ -12,17 +12,11 @@ namespace SoraPromptGenie.Tests.Ai.Caching;
 /// <summary>The response cache through the API, in process memory (no REDIS_URL), against the fake upstream.</summary>
 public sealed class CachingPromptEngineTests : IAsyncLifetime
 {
-    private readonly List<SettingsAppFactory> _instances = [];
+    private readonly AppInstances _instances = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var instance in _instances)
-        {
-            await instance.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _instances.DisposeAsync();
 
     [Theory]
     [InlineData("/api/auto-generate-prompt", """{"basicPrompt":"a lighthouse keeper at dusk"}""", "generatedPrompt")]
@@ -185,7 +179,7 @@ public sealed class CachingPromptEngineTests : IAsyncLifetime
         Assert.True(hit.Elapsed < TimeSpan.FromMilliseconds(150), $"hit took {hit.Elapsed}");
     }
 
-    private async Task<SettingsAppFactory> StartAsync(params (string Key, string Value)[] settings)
+    private Task<SettingsAppFactory> StartAsync(params (string Key, string Value)[] settings)
     {
         var values = new Dictionary<string, string?> { ["LLM_CACHE_TTL_SECONDS"] = "86400" };
         foreach (var (key, value) in settings)
@@ -193,9 +187,7 @@ public sealed class CachingPromptEngineTests : IAsyncLifetime
             values[key] = value;
         }
 
-        var instance = await SettingsAppFactory.StartAsync(values);
-        _instances.Add(instance);
-        return instance;
+        return _instances.StartAsync(values);
     }
 
     private static int ChatCalls(AppFactory app) => app.Upstream.Requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal));

@@ -6,11 +6,11 @@ using SoraPromptGenie.Tests.Infrastructure;
 namespace SoraPromptGenie.Tests.Ops.Health;
 
 /// <summary>Liveness exactly as the runbook documents it, never limited, and never a key or key prefix (the original leaked one).</summary>
-public sealed class HealthEndpointsTests : IClassFixture<RateLimitAppFactory>, IDisposable
+public sealed class HealthEndpointsTests : IClassFixture<AppFactory<SmallRateLimits>>, IDisposable
 {
     private readonly HttpClient _client;
 
-    public HealthEndpointsTests(RateLimitAppFactory app) => _client = app.CreateClient();
+    public HealthEndpointsTests(AppFactory<SmallRateLimits> app) => _client = app.CreateClient();
 
     public void Dispose() => _client.Dispose();
 
@@ -39,7 +39,7 @@ public sealed class HealthEndpointsTests : IClassFixture<RateLimitAppFactory>, I
     {
         var statuses = new List<HttpStatusCode>();
 
-        for (var i = 0; i < RateLimitAppFactory.General * 3; i++)
+        for (var i = 0; i < SmallRateLimits.General * 3; i++)
         {
             using var response = await _client.GetPathAsync("/api/health");
             statuses.Add(response.StatusCode);
@@ -59,6 +59,8 @@ public sealed class HealthEndpointsTests : IClassFixture<RateLimitAppFactory>, I
         using var response = await _client.GetPathAsync(path);
         var text = await response.Content.ReadAsStringAsync();
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok", (await response.ReadJsonAsync()).GetProperty("status").GetString());
         Assert.DoesNotContain(AppFactory.ApiKey, text, StringComparison.Ordinal);
         Assert.DoesNotContain(AppFactory.ApiKey[..10], text, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-", text, StringComparison.OrdinalIgnoreCase);

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using SoraPromptGenie.Ops;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.Logging;
 
-public sealed class JsonLogFormatTests(JsonLogsAppFactory app) : IClassFixture<JsonLogsAppFactory>
+public sealed class JsonLogFormatTests(AppFactory<JsonLogs> app) : IClassFixture<AppFactory<JsonLogs>>
 {
     [Fact]
     public async Task CombinedLog_JsonFormat_OneJsonObjectPerLineWithRequestLine()

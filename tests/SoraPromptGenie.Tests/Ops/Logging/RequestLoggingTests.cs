@@ -10,12 +10,12 @@ namespace SoraPromptGenie.Tests.Ops.Logging;
 /// Request lines and LLM call lines reach logs/combined.log (the original's never reached the files), errors alone go
 /// to logs/error.log, and the API key appears in neither.
 /// </summary>
-public sealed partial class RequestLoggingTests : IClassFixture<NoFallbackAppFactory>, IDisposable
+public sealed partial class RequestLoggingTests : IClassFixture<AppFactory<NoFallback>>, IDisposable
 {
-    private readonly NoFallbackAppFactory _app;
+    private readonly AppFactory<NoFallback> _app;
     private readonly HttpClient _client;
 
-    public RequestLoggingTests(NoFallbackAppFactory app)
+    public RequestLoggingTests(AppFactory<NoFallback> app)
     {
         _app = app;
         _app.Upstream.Reset();

@@ -1,9 +1,10 @@
 using System.Net;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.RateLimiting;
 
 /// <summary>X-Forwarded-For decides the client only when the connection comes from TRUSTED_PROXIES (10.9.9.9 here).</summary>
-public sealed class ForwardedClientTests(UntrustedProxyAppFactory app) : IClassFixture<UntrustedProxyAppFactory>
+public sealed class ForwardedClientTests(AppFactory<UntrustedProxy> app) : IClassFixture<AppFactory<UntrustedProxy>>
 {
     [Fact]
     public async Task GeneralLimit_UntrustedPeerRotatesForwardedFor_CountsThePeer()
@@ -11,7 +12,7 @@ public sealed class ForwardedClientTests(UntrustedProxyAppFactory app) : IClassF
         var peer = IPAddress.Parse("203.0.113.7");
         var statuses = new List<int>();
 
-        for (var i = 1; i <= UntrustedProxyAppFactory.General + 1; i++)
+        for (var i = 1; i <= UntrustedProxy.General + 1; i++)
         {
             statuses.Add((await app.Server.SendFromAsync(peer, "GET", "/api/catalog", $"192.0.2.{i}")).StatusCode);
         }
@@ -22,10 +23,10 @@ public sealed class ForwardedClientTests(UntrustedProxyAppFactory app) : IClassF
     [Fact]
     public async Task GeneralLimit_TrustedProxyForwardsDistinctClients_CountsEachClient()
     {
-        var proxy = IPAddress.Parse(UntrustedProxyAppFactory.TrustedProxy);
+        var proxy = IPAddress.Parse(UntrustedProxy.TrustedProxy);
         var statuses = new List<int>();
 
-        for (var i = 1; i <= UntrustedProxyAppFactory.General + 3; i++)
+        for (var i = 1; i <= UntrustedProxy.General + 3; i++)
         {
             statuses.Add((await app.Server.SendFromAsync(proxy, "GET", "/api/catalog", $"192.0.2.{100 + i}")).StatusCode);
         }
@@ -36,10 +37,10 @@ public sealed class ForwardedClientTests(UntrustedProxyAppFactory app) : IClassF
     [Fact]
     public async Task GeneralLimit_TrustedProxyForwardsOneClient_LimitsThatClient()
     {
-        var proxy = IPAddress.Parse(UntrustedProxyAppFactory.TrustedProxy);
+        var proxy = IPAddress.Parse(UntrustedProxy.TrustedProxy);
         var statuses = new List<int>();
 
-        for (var i = 0; i <= UntrustedProxyAppFactory.General; i++)
+        for (var i = 0; i <= UntrustedProxy.General; i++)
         {
             statuses.Add((await app.Server.SendFromAsync(proxy, "GET", "/api/catalog", "192.0.2.200")).StatusCode);
         }

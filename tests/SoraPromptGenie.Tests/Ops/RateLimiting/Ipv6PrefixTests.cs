@@ -1,9 +1,10 @@
 using System.Net;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.RateLimiting;
 
 /// <summary>RateLimiting:Ipv6PrefixLength widens or narrows the network an IPv6 client is counted by.</summary>
-public sealed class Ipv6PrefixTests(Ipv6PrefixAppFactory app) : IClassFixture<Ipv6PrefixAppFactory>
+public sealed class Ipv6PrefixTests(AppFactory<Ipv6Slash56> app) : IClassFixture<AppFactory<Ipv6Slash56>>
 {
     [Fact]
     public async Task GeneralLimit_PrefixOf56_TwoSlash64sOfOneSlash56ShareABudget()

@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Studio;
+using SoraPromptGenie.Tests.Infrastructure;
 using SoraPromptGenie.Tests.Ops.Logging;
 
 namespace SoraPromptGenie.Tests.Ops.RateLimiting;
@@ -11,7 +12,7 @@ namespace SoraPromptGenie.Tests.Ops.RateLimiting;
 /// General and AI limits per client IP (6 general, 2 per AI endpoint in this fixture). Requests come from a loopback
 /// proxy with a distinct X-Forwarded-For per test, so each test has its own client and its own counters.
 /// </summary>
-public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<RateLimitAppFactory>
+public sealed class RateLimitsTests(AppFactory<SmallRateLimits> app) : IClassFixture<AppFactory<SmallRateLimits>>
 {
     private static readonly IPAddress Proxy = IPAddress.Loopback;
 
@@ -20,7 +21,7 @@ public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<Rat
     {
         const string client = "198.51.100.1";
         var remaining = new List<string?>();
-        for (var i = 0; i < RateLimitAppFactory.General; i++)
+        for (var i = 0; i < SmallRateLimits.General; i++)
         {
             var ok = await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", client);
             Assert.Equal(200, ok.StatusCode);
@@ -38,18 +39,18 @@ public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<Rat
         Assert.Equal("rate_limited", body.GetProperty("code").GetString());
         Assert.Equal(rejected.Header("X-Request-Id"), body.GetProperty("requestId").GetString());
         var retryAfter = int.Parse(rejected.Header("Retry-After")!, CultureInfo.InvariantCulture);
-        Assert.InRange(retryAfter, 1, RateLimitAppFactory.WindowSeconds);
+        Assert.InRange(retryAfter, 1, SmallRateLimits.WindowSeconds);
         Assert.Equal("0", rejected.Header("RateLimit-Remaining"));
         Assert.Equal("0", rejected.Header("X-RateLimit-Remaining"));
         Assert.Equal(retryAfter, int.Parse(rejected.Header("RateLimit-Reset")!, CultureInfo.InvariantCulture));
         var resetAt = long.Parse(rejected.Header("X-RateLimit-Reset")!, CultureInfo.InvariantCulture);
-        Assert.InRange(resetAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddSeconds(RateLimitAppFactory.WindowSeconds + 1).ToUnixTimeSeconds());
+        Assert.InRange(resetAt, DateTimeOffset.UtcNow.ToUnixTimeSeconds(), DateTimeOffset.UtcNow.AddSeconds(SmallRateLimits.WindowSeconds + 1).ToUnixTimeSeconds());
     }
 
     [Fact]
     public async Task Catalog_OneClientOverLimit_OtherClientStillServed()
     {
-        for (var i = 0; i <= RateLimitAppFactory.General; i++)
+        for (var i = 0; i <= SmallRateLimits.General; i++)
         {
             await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", "198.51.100.2");
         }
@@ -64,7 +65,7 @@ public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<Rat
     [Fact]
     public async Task Health_ClientOverGeneralLimit_StillAnswers()
     {
-        for (var i = 0; i <= RateLimitAppFactory.General; i++)
+        for (var i = 0; i <= SmallRateLimits.General; i++)
         {
             await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", "198.51.100.4");
         }
@@ -80,7 +81,7 @@ public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<Rat
         const string client = "198.51.100.5";
         const string body = """{"basicPrompt":"a red fox crossing"}""";
         var statuses = new List<int>();
-        for (var i = 0; i <= RateLimitAppFactory.Ai; i++)
+        for (var i = 0; i <= SmallRateLimits.Ai; i++)
         {
             statuses.Add((await app.Server.SendFromAsync(Proxy, "POST", "/api/auto-generate-prompt", client, body)).StatusCode);
         }
@@ -126,7 +127,7 @@ public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<Rat
     public async Task GeneralLimit_ManyAddressesOfOneIpv6Slash64_ShareOneBudget()
     {
         var statuses = new List<int>();
-        for (var i = 1; i <= RateLimitAppFactory.General + 3; i++)
+        for (var i = 1; i <= SmallRateLimits.General + 3; i++)
         {
             var address = $"2001:db8:7:1:{i:x}:{i * 7:x}:{i * 13:x}:{i * 31:x}";
             statuses.Add((await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", address)).StatusCode);
@@ -134,7 +135,7 @@ public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<Rat
 
         var neighbour = await app.Server.SendFromAsync(Proxy, "GET", "/api/catalog", "2001:db8:7:2::1");
 
-        Assert.Equal([.. Enumerable.Repeat(200, RateLimitAppFactory.General), 429, 429, 429], statuses);
+        Assert.Equal([.. Enumerable.Repeat(200, SmallRateLimits.General), 429, 429, 429], statuses);
         Assert.Equal(200, neighbour.StatusCode);
     }
 
@@ -155,7 +156,7 @@ public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<Rat
     {
         var ipv4 = IPAddress.Parse("198.51.100.9");
         var statuses = new List<int>();
-        for (var i = 0; i < RateLimitAppFactory.General; i++)
+        for (var i = 0; i < SmallRateLimits.General; i++)
         {
             var peer = i % 2 == 0 ? ipv4 : ipv4.MapToIPv6();
             statuses.Add((await app.Server.SendFromAsync(peer, "GET", "/api/catalog")).StatusCode);
@@ -173,7 +174,7 @@ public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<Rat
     public async Task StudioAction_FromAnotherAddressOfTheSlash64_SpendsTheSameGeneralBudget()
     {
         var limiter = app.Services.GetRequiredService<ClientRateLimiter>();
-        for (var i = 0; i < RateLimitAppFactory.General; i++)
+        for (var i = 0; i < SmallRateLimits.General; i++)
         {
             Assert.True((await limiter.HitGeneralAsync($"2001:db8:7:4::{i + 1:x}", CancellationToken.None)).Allowed);
         }
@@ -186,7 +187,7 @@ public sealed class RateLimitsTests(RateLimitAppFactory app) : IClassFixture<Rat
     [Fact]
     public async Task AiEndpoint_Rejected_LogsRateLimitLine()
     {
-        for (var i = 0; i <= RateLimitAppFactory.Ai; i++)
+        for (var i = 0; i <= SmallRateLimits.Ai; i++)
         {
             await app.Server.SendFromAsync(Proxy, "POST", "/api/structure-prompt", "198.51.100.6", """{"currentPrompt":"A fox."}""");
         }

@@ -9,17 +9,11 @@ namespace SoraPromptGenie.Tests.Ops.Redis;
 /// <summary>Two app instances over one Redis: shared limits, a shared response cache, and a Redis outage in the middle.</summary>
 public sealed class RedisRateLimitCounterStoreTests : IAsyncLifetime
 {
-    private readonly List<SettingsAppFactory> _instances = [];
+    private readonly AppInstances _instances = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        foreach (var instance in _instances)
-        {
-            await instance.DisposeAsync();
-        }
-    }
+    public Task DisposeAsync() => _instances.DisposeAsync();
 
     [Fact]
     public async Task GeneralLimit_TwoInstancesOneRedis_AdmitsExactlyLimitAcrossBoth()
@@ -96,17 +90,12 @@ public sealed class RedisRateLimitCounterStoreTests : IAsyncLifetime
         Assert.Equal(2, a.Upstream.Requests.Count(r => r.Path.EndsWith("/chat/completions", StringComparison.Ordinal)));
     }
 
-    private async Task<SettingsAppFactory> StartAsync(string redisUrl, string generalLimit)
+    private Task<SettingsAppFactory> StartAsync(string redisUrl, string generalLimit) => _instances.StartAsync(new Dictionary<string, string?>
     {
-        var instance = await SettingsAppFactory.StartAsync(new Dictionary<string, string?>
-        {
-            ["REDIS_URL"] = redisUrl,
-            ["RATE_LIMIT_GENERAL"] = generalLimit,
-            ["LLM_CACHE_TTL_SECONDS"] = "86400",
-        });
-        _instances.Add(instance);
-        return instance;
-    }
+        ["REDIS_URL"] = redisUrl,
+        ["RATE_LIMIT_GENERAL"] = generalLimit,
+        ["LLM_CACHE_TTL_SECONDS"] = "86400",
+    });
 
     private static async Task<HttpStatusCode> GetCatalogAsync(SettingsAppFactory instance)
     {

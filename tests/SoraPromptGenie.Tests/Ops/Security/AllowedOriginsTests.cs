@@ -1,6 +1,8 @@
+using SoraPromptGenie.Tests.Infrastructure;
+
 namespace SoraPromptGenie.Tests.Ops.Security;
 
-public sealed class AllowedOriginsTests(AllowedOriginsAppFactory app) : IClassFixture<AllowedOriginsAppFactory>
+public sealed class AllowedOriginsTests(AppFactory<AllowedOrigins> app) : IClassFixture<AppFactory<AllowedOrigins>>
 {
     [Theory]
     [InlineData("https://studio.example.com", true)]

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using SoraPromptGenie.Library;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.Security;
 
-public sealed class DevelopmentSecurityTests(DevelopmentAppFactory app) : IClassFixture<DevelopmentAppFactory>
+public sealed class DevelopmentSecurityTests(AppFactory<DevelopmentHost> app) : IClassFixture<AppFactory<DevelopmentHost>>
 {
     private const string AntiforgeryCookie = ".AspNetCore.Antiforgery.";
 

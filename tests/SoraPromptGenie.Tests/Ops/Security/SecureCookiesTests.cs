@@ -1,9 +1,10 @@
 using SoraPromptGenie.Library;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.Security;
 
 /// <summary>Outside Development every cookie is Secure, whether TLS ended at a proxy or nothing said it was there.</summary>
-public sealed class SecureCookiesTests(SiteAppFactory app) : IClassFixture<SiteAppFactory>
+public sealed class SecureCookiesTests(AppFactory<PublicSite> app) : IClassFixture<AppFactory<PublicSite>>
 {
     private const string AntiforgeryCookie = ".AspNetCore.Antiforgery.";
 

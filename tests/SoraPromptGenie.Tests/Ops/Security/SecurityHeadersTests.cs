@@ -1,9 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.Security;
 
-public sealed class SecurityHeadersTests(SiteAppFactory app) : IClassFixture<SiteAppFactory>
+public sealed class SecurityHeadersTests(AppFactory<PublicSite> app) : IClassFixture<AppFactory<PublicSite>>
 {
     [Theory]
     [InlineData("GET", "/api/health")]
@@ -43,7 +44,7 @@ public sealed class SecurityHeadersTests(SiteAppFactory app) : IClassFixture<Sit
     [Fact]
     public async Task Https_Production_SendsHsts()
     {
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(SiteAppFactory.SiteUrl) });
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri(PublicSite.SiteUrl) });
 
         using var response = await client.GetPathAsync("/api/health");
 
@@ -60,6 +61,8 @@ public sealed class SecurityHeadersTests(SiteAppFactory app) : IClassFixture<Sit
 
         using var response = await client.GetPathAsync("/api/health");
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("nosniff", response.Header("X-Content-Type-Options"));
         Assert.Null(response.Header("Strict-Transport-Security"));
     }
 
@@ -68,12 +71,12 @@ public sealed class SecurityHeadersTests(SiteAppFactory app) : IClassFixture<Sit
     {
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/catalog", UriKind.Relative));
-        request.Headers.Add("Origin", SiteAppFactory.SiteUrl);
+        request.Headers.Add("Origin", PublicSite.SiteUrl);
 
         using var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(SiteAppFactory.SiteUrl, response.Header("Access-Control-Allow-Origin"));
+        Assert.Equal(PublicSite.SiteUrl, response.Header("Access-Control-Allow-Origin"));
     }
 
     [Fact]
@@ -110,14 +113,14 @@ public sealed class SecurityHeadersTests(SiteAppFactory app) : IClassFixture<Sit
     {
         using var client = app.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Options, new Uri("/api/enhance-prompt", UriKind.Relative));
-        request.Headers.Add("Origin", SiteAppFactory.SiteUrl);
+        request.Headers.Add("Origin", PublicSite.SiteUrl);
         request.Headers.Add("Access-Control-Request-Method", "POST");
         request.Headers.Add("Access-Control-Request-Headers", "content-type");
 
         using var response = await client.SendAsync(request);
 
         Assert.True(response.IsSuccessStatusCode, $"preflight answered {(int)response.StatusCode}");
-        Assert.Equal(SiteAppFactory.SiteUrl, response.Header("Access-Control-Allow-Origin"));
+        Assert.Equal(PublicSite.SiteUrl, response.Header("Access-Control-Allow-Origin"));
         Assert.Contains("POST", response.Header("Access-Control-Allow-Methods"), StringComparison.Ordinal);
     }
 }

@@ -2,8 +2,12 @@ using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.Sentry;
 
-/// <summary>The app with Sentry on, reporting to a <see cref="FakeSentryIngest"/> of its own.</summary>
-public abstract class SentryIngestAppFactory : AppFactory
+/// <summary>
+/// The app with the settings <typeparamref name="TSettings"/> names and Sentry on, reporting to a
+/// <see cref="FakeSentryIngest"/> of its own.
+/// </summary>
+public sealed class SentryIngestAppFactory<TSettings>() : AppFactory(TSettings.Values, TSettings.Environment)
+    where TSettings : IAppSettings
 {
     public FakeSentryIngest Ingest { get; private set; } = null!;
 

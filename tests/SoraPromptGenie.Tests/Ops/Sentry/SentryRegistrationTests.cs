@@ -7,7 +7,8 @@ using SoraPromptGenie.Tests.Infrastructure;
 namespace SoraPromptGenie.Tests.Ops.Sentry;
 
 [Collection(ProcessWideTestGroup.Name)]
-public sealed class SentryRegistrationTests(SentryRegistrationTests.SentryAppFactory factory) : IClassFixture<SentryRegistrationTests.SentryAppFactory>
+public sealed class SentryRegistrationTests(SentryIngestAppFactory<SentryRegistrationTests.UpstreamErrorsReported> factory)
+    : IClassFixture<SentryIngestAppFactory<SentryRegistrationTests.UpstreamErrorsReported>>
 {
     private const string CookieSecret = "session-cookie-secret-0123456789";
 
@@ -52,10 +53,27 @@ public sealed class SentryRegistrationTests(SentryRegistrationTests.SentryAppFac
         request.Headers.Add("X-Request-Id", requestId);
 
         using var response = await client.SendAsync(request);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        // Events leave in order: once a later server error's event has arrived, an event for this request would have too.
+        var laterServerError = await SendUpstreamFailureAsync(client);
+        await factory.Ingest.WaitForEventAsync(laterServerError, TimeSpan.FromSeconds(20));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(factory.Ingest.Envelopes, e => e.Contains(requestId, StringComparison.Ordinal) && e.Contains("{\"type\":\"event\"", StringComparison.Ordinal));
+    }
+
+    private async Task<string> SendUpstreamFailureAsync(HttpClient client)
+    {
+        factory.Upstream.Enqueue([.. Enumerable.Repeat(FakeReply.Status(500), 2)]);
+        var requestId = $"sentry-control-{Guid.NewGuid():N}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auto-generate-prompt")
+        {
+            Content = JsonContent.Create(new { basicPrompt = "a heron wading through reeds at dawn" }),
+        };
+        request.Headers.Add("X-Request-Id", requestId);
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        return requestId;
     }
 
     [Fact]
@@ -67,14 +85,13 @@ public sealed class SentryRegistrationTests(SentryRegistrationTests.SentryAppFac
         Assert.True(hub.IsEnabled);
     }
 
-    /// <summary>The app reporting to a fake ingest, with the offline fallback and retries off so upstream errors reach the client.</summary>
-    public sealed class SentryAppFactory : SentryIngestAppFactory
+    /// <summary>The offline fallback off and one retry, so upstream errors reach the client and the ingest.</summary>
+    public sealed class UpstreamErrorsReported : IAppSettings
     {
-        protected override void Configure(IDictionary<string, string?> settings)
+        public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
         {
-            base.Configure(settings);
-            settings["LLM_FALLBACK_TO_OFFLINE"] = "false";
-            settings["Llm:MaxRetries"] = "1";
-        }
+            ["LLM_FALLBACK_TO_OFFLINE"] = "false",
+            ["Llm:MaxRetries"] = "1",
+        };
     }
 }

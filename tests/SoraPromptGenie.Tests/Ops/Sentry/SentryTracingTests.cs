@@ -1,10 +1,12 @@
 using System.Net;
+using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.Sentry;
 
 /// <summary>Every request traced: what a transaction carries about a share link or a library search.</summary>
 [Collection(ProcessWideTestGroup.Name)]
-public sealed class SentryTracingTests(SentryTracingTests.TracedAppFactory factory) : IClassFixture<SentryTracingTests.TracedAppFactory>
+public sealed class SentryTracingTests(SentryIngestAppFactory<SentryTracingTests.EveryRequestTraced> factory)
+    : IClassFixture<SentryIngestAppFactory<SentryTracingTests.EveryRequestTraced>>
 {
     [Theory]
     [InlineData("/api/shared/{0}?q={1}")]
@@ -28,13 +30,9 @@ public sealed class SentryTracingTests(SentryTracingTests.TracedAppFactory facto
         Assert.DoesNotContain(term, transaction, StringComparison.Ordinal);
     }
 
-    /// <summary>The app reporting every request's transaction to a fake ingest.</summary>
-    public sealed class TracedAppFactory : SentryIngestAppFactory
+    /// <summary>Every request's transaction is sent.</summary>
+    public sealed class EveryRequestTraced : IAppSettings
     {
-        protected override void Configure(IDictionary<string, string?> settings)
-        {
-            base.Configure(settings);
-            settings["SENTRY_TRACES_SAMPLE_RATE"] = "1";
-        }
+        public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?> { ["SENTRY_TRACES_SAMPLE_RATE"] = "1" };
     }
 }

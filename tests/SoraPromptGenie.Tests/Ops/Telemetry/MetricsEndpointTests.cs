@@ -1,18 +1,16 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Http;
 using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Ops.Telemetry;
 
 [Collection(ProcessWideTestGroup.Name)]
-public sealed class MetricsEndpointTests(MetricsEndpointTests.MetricsAppFactory factory) : IClassFixture<MetricsEndpointTests.MetricsAppFactory>
+public sealed class MetricsEndpointTests(AppFactory<MetricsEndpointTests.AdminTokenAndSmallAiLimit> factory)
+    : IClassFixture<AppFactory<MetricsEndpointTests.AdminTokenAndSmallAiLimit>>
 {
     private const string AdminToken = "metrics-admin-token-0123456789";
-    private const string ClientIpHeader = "X-Test-Client-Ip";
+    private const string Loopback = "127.0.0.1";
     private const string RemoteClient = "203.0.113.9";
 
     [Fact]
@@ -26,7 +24,7 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.MetricsAppFactory 
         }
 
         HttpStatusCode last = default;
-        for (var i = 0; i < MetricsAppFactory.AiPermits + 1; i++)
+        for (var i = 0; i < AdminTokenAndSmallAiLimit.AiPermits + 1; i++)
         {
             using var structured = await client.PostAsJsonAsync("/api/structure-prompt", new { currentPrompt = "a lighthouse in a storm, wide shot" });
             last = structured.StatusCode;
@@ -50,41 +48,27 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.MetricsAppFactory 
     [Fact]
     public async Task Get_FromRemoteClientWithoutToken_Returns401()
     {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        request.Headers.Add(ClientIpHeader, RemoteClient);
+        var response = await GetMetricsFromAsync(RemoteClient);
 
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.DoesNotContain("http_server_request_duration", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status401Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("http_server_request_duration", response.Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Get_FromRemoteClientWithWrongToken_Returns401()
     {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        request.Headers.Add(ClientIpHeader, RemoteClient);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken + "x");
+        var response = await GetMetricsFromAsync(RemoteClient, AdminToken + "x");
 
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(StatusCodes.Status401Unauthorized, response.StatusCode);
     }
 
     [Fact]
     public async Task Get_FromRemoteClientWithToken_ReturnsPrometheusText()
     {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        request.Headers.Add(ClientIpHeader, RemoteClient);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        var response = await GetMetricsFromAsync(RemoteClient, AdminToken);
 
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        Assert.Contains("# TYPE", response.Body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -96,54 +80,47 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.MetricsAppFactory 
     [InlineData("X-Real-IP", "198.51.100.7")]
     public async Task Get_FromLoopbackWithForwardedHeaderWithoutToken_Returns401(string header, string value)
     {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        request.Headers.Add(ClientIpHeader, "127.0.0.1");
-        request.Headers.TryAddWithoutValidation(header, value);
+        var response = await GetMetricsFromAsync(Loopback, headers: (header, value));
 
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.DoesNotContain("# TYPE", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status401Unauthorized, response.StatusCode);
+        Assert.DoesNotContain("# TYPE", response.Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Get_RelayedByTrustedProxyForLoopbackClientWithoutToken_Returns401()
     {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        request.Headers.Add(ClientIpHeader, "127.0.0.1");
-        request.Headers.Add("X-Forwarded-For", "127.0.0.1");
+        var response = await GetMetricsFromAsync(Loopback, headers: ("X-Forwarded-For", Loopback));
 
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(StatusCodes.Status401Unauthorized, response.StatusCode);
     }
 
     [Fact]
     public async Task Get_FromLoopbackWithForwardedHeaderAndToken_ReturnsPrometheusText()
     {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        request.Headers.Add(ClientIpHeader, "127.0.0.1");
-        request.Headers.Add("X-Forwarded-For", "not an address");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", AdminToken);
+        var response = await GetMetricsFromAsync(Loopback, AdminToken, ("X-Forwarded-For", "not an address"));
 
-        using var response = await client.SendAsync(request);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        Assert.Contains("# TYPE", response.Body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Get_FromLoopbackWithoutForwardedHeaders_ReturnsPrometheusText()
     {
-        using var client = factory.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
-        request.Headers.Add(ClientIpHeader, "127.0.0.1");
+        var response = await GetMetricsFromAsync(Loopback);
 
-        using var response = await client.SendAsync(request);
+        Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        Assert.Contains("# TYPE", response.Body, StringComparison.Ordinal);
+    }
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    private Task<TestServerResponse> GetMetricsFromAsync(string client, string? token = null, params (string Name, string Value)[] headers)
+    {
+        var all = headers.ToDictionary(h => h.Name, h => h.Value, StringComparer.OrdinalIgnoreCase);
+        if (token is not null)
+        {
+            all["Authorization"] = $"Bearer {token}";
+        }
+
+        return factory.Server.SendFromAsync(IPAddress.Parse(client), HttpMethods.Get, "/metrics", headers: all);
     }
 
     private static async Task<PrometheusText> ScrapeAsync(HttpClient client)
@@ -153,39 +130,15 @@ public sealed class MetricsEndpointTests(MetricsEndpointTests.MetricsAppFactory 
         return new PrometheusText(await response.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The app with an admin token and a tiny AI limit; a test header sets the caller's address.</summary>
-    public sealed class MetricsAppFactory : AppFactory
+    /// <summary>An admin token and a tiny AI limit.</summary>
+    public sealed class AdminTokenAndSmallAiLimit : IAppSettings
     {
         public const int AiPermits = 3;
 
-        protected override void Configure(IDictionary<string, string?> settings)
+        public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
         {
-            settings["ADMIN_TOKEN"] = AdminToken;
-            settings["RATE_LIMIT_AI"] = $"{AiPermits}/900";
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, ClientAddressFilter>());
-        }
-    }
-
-    /// <summary>TestServer has no socket, so the caller's address comes from a test-only header, set before the app runs.</summary>
-    private sealed class ClientAddressFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[ClientIpHeader].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
+            ["ADMIN_TOKEN"] = AdminToken,
+            ["RATE_LIMIT_AI"] = $"{AiPermits}/900",
         };
     }
 }

@@ -12,7 +12,7 @@ namespace SoraPromptGenie.Tests.Ops.Telemetry;
 /// other host's requests activities too.
 /// </summary>
 [Collection(ProcessWideTestGroup.Name)]
-public sealed class TracingTests(TracingTests.TracingAppFactory app) : IClassFixture<TracingTests.TracingAppFactory>
+public sealed class TracingTests(AppFactory<TracingTests.CollectorDown> app) : IClassFixture<AppFactory<TracingTests.CollectorDown>>
 {
     [Fact]
     public async Task EnhancePrompt_OtlpTracingOn_RequestIdIsTheTraceAndTheModelCallCarriesIt()
@@ -34,9 +34,11 @@ public sealed class TracingTests(TracingTests.TracingAppFactory app) : IClassFix
     }
 
     /// <summary>Traces go to a port nothing listens on: exporting fails quietly in the background, as with a collector down.</summary>
-    public sealed class TracingAppFactory : AppFactory
+    public sealed class CollectorDown : IAppSettings
     {
-        protected override void Configure(IDictionary<string, string?> settings) =>
-            settings[TelemetryRegistration.OtlpEndpointVariable] = "http://127.0.0.1:9";
+        public static IReadOnlyDictionary<string, string?> Values { get; } = new Dictionary<string, string?>
+        {
+            [TelemetryRegistration.OtlpEndpointVariable] = "http://127.0.0.1:9",
+        };
     }
 }
