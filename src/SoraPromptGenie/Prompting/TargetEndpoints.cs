@@ -126,8 +126,6 @@ public sealed record VideoRequestTarget(
     bool Verified,
     string? Note);
 
-public sealed record VideoPollResponse(string Method, string Url, string Curl, string Id, string Done, string? Result);
-
 /// <summary>The ready request for one target; <see cref="Poll"/> is there for an async API, <see cref="Result"/> for a sync one.</summary>
 public sealed record VideoRequestResponse(
     VideoRequestTarget Target,
@@ -137,7 +135,7 @@ public sealed record VideoRequestResponse(
     JsonObject Body,
     string Encoding,
     string Curl,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoPollResponse? Poll,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoPollCommand? Poll,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Result,
     IReadOnlyList<string> Warnings)
 {
@@ -152,7 +150,7 @@ public sealed record VideoRequestResponse(
             export.Body,
             export.Encoding,
             export.Curl,
-            export.Poll is { } poll ? new VideoPollResponse(poll.Method, poll.Url, poll.Curl, poll.Id, poll.Done, poll.Result) : null,
+            export.Poll,
             export.Result,
             export.Warnings);
     }
