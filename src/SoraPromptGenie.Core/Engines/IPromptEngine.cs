@@ -1,3 +1,5 @@
+using SoraPromptGenie.Core.Targets;
+
 namespace SoraPromptGenie.Core.Engines;
 
 /// <summary>
@@ -26,6 +28,12 @@ public abstract record EngineOperation
 
     /// <summary>Asks for a new answer instead of a stored one; the new answer is still stored.</summary>
     public bool Fresh { get; init; }
+
+    /// <summary>
+    /// The video model the prompt is written for. Null writes for the Sora 2 guide the product started from, as the
+    /// original API does.
+    /// </summary>
+    public TargetProfile? Target { get; init; }
 }
 
 /// <summary>An operation whose answer is a <typeparamref name="TResult"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
 using System.Text.RegularExpressions;
+using SoraPromptGenie.Core.Targets;
 
 namespace SoraPromptGenie.Core.Lint;
 
@@ -51,8 +52,11 @@ public sealed class PromptLinter
         0,
         [new LintFinding(LintRules.Empty, LintSeverity.Error, "The prompt is empty; describe a subject, an action and a setting.")]);
 
+    public LintReport Lint(string prompt) => Lint(prompt, target: null);
+
+    /// <summary>Lints <paramref name="prompt"/> as written for <paramref name="target"/>; null lints against the Sora 2 guide.</summary>
     [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Registered and injected as a service like the other prompt operations.")]
-    public LintReport Lint(string prompt)
+    public LintReport Lint(string prompt, TargetProfile? target)
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {

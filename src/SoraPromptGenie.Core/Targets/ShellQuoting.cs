@@ -1,5 +1,5 @@
 using System.Buffers;
-using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Text;
 
 namespace SoraPromptGenie.Core.Targets;
 

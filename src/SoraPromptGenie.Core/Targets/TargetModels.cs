@@ -45,7 +45,22 @@ public static class PromptLimitUnit
     /// <summary>Words separated by white space.</summary>
     public const string Words = "words";
 
+    /// <summary>Tokens are estimated at this many characters each; no target publishes its tokenizer.</summary>
+    public const int CharactersPerToken = 4;
+
     internal static readonly string[] All = [Characters, Utf16Units, Tokens, Words];
+
+    /// <summary>The size of <paramref name="text"/> in <paramref name="unit"/> (tokens estimated).</summary>
+    public static int Measure(string text, string unit) => unit switch
+    {
+        Utf16Units => text.Length,
+        Tokens => (text.EnumerateRunes().Count() + CharactersPerToken - 1) / CharactersPerToken,
+        Words => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length,
+        _ => text.EnumerateRunes().Count(),
+    };
+
+    /// <summary>The unit as a sentence names it.</summary>
+    public static string Name(string unit) => unit == Utf16Units ? "UTF-16 code units" : unit;
 }
 
 /// <summary>How a target takes what the video must not show.</summary>
@@ -139,7 +154,13 @@ public sealed record TargetParameter(
 public sealed record TargetRule(string When, IReadOnlyList<string> Is, string Then, IReadOnlyList<string> MustBe, string Source);
 
 /// <summary>The most prompt text the target takes. An unverified limit only warns; a verified one refuses.</summary>
-public sealed record TargetPromptLimit(int Max, string Unit, string Source, bool Verified = true);
+public sealed record TargetPromptLimit(int Max, string Unit, string Source, bool Verified = true)
+{
+    /// <summary>The size of <paramref name="text"/> in this limit's unit.</summary>
+    public int Measure(string text) => PromptLimitUnit.Measure(text, Unit);
+
+    public bool Fits(string text) => Measure(text) <= Max;
+}
 
 public sealed record TargetNegatives(string Mode, string? Path, string Advice, string Source, bool Verified = true);
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Text;
 
 namespace SoraPromptGenie.Core.Targets;
 
@@ -68,9 +68,6 @@ public sealed record VideoExportResult(IReadOnlyList<string> Errors, TargetProfi
 public sealed class VideoRequestBuilder(TargetCatalog catalog)
 {
     private const string Continuation = " \\\n  ";
-
-    /// <summary>How many characters the export counts as one token when it estimates a token limit.</summary>
-    internal const int CharactersPerToken = 4;
 
     private static readonly JsonSerializerOptions BodyJsonOptions = new()
     {
@@ -367,10 +364,10 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
             return;
         }
 
-        var unit = UnitName(limit.Unit);
-        var count = Measure(prompt, limit.Unit);
+        var unit = PromptLimitUnit.Name(limit.Unit);
+        var count = limit.Measure(prompt);
         var size = limit.Unit == PromptLimitUnit.Tokens
-            ? string.Create(CultureInfo.InvariantCulture, $"about {count:N0} {unit} (estimated at {CharactersPerToken} characters a token)")
+            ? string.Create(CultureInfo.InvariantCulture, $"about {count:N0} {unit} (estimated at {PromptLimitUnit.CharactersPerToken} characters a token)")
             : string.Create(CultureInfo.InvariantCulture, $"{count:N0} {unit}");
         var most = string.Create(CultureInfo.InvariantCulture, $"{target.Id} takes at most {limit.Max:N0} {unit}");
         if (count > limit.Max)
@@ -389,16 +386,6 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
             warnings.Add($"prompt is {size}; {most}, so a prompt of many short tokens may be refused.");
         }
     }
-
-    internal static int Measure(string text, string unit) => unit switch
-    {
-        PromptLimitUnit.Utf16Units => text.Length,
-        PromptLimitUnit.Tokens => (text.EnumerateRunes().Count() + CharactersPerToken - 1) / CharactersPerToken,
-        PromptLimitUnit.Words => text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length,
-        _ => text.EnumerateRunes().Count(),
-    };
-
-    internal static string UnitName(string unit) => unit == PromptLimitUnit.Utf16Units ? "UTF-16 code units" : unit;
 
     private static IEnumerable<string> StatusWarnings(TargetProfile target, string status)
     {

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Text;
 
 namespace SoraPromptGenie.Library;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Text;
 
 namespace SoraPromptGenie.Prompting;
 

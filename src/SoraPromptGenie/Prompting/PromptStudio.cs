@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Text;
 
 namespace SoraPromptGenie.Prompting;
 

@@ -8,4 +8,6 @@ public sealed class StudioPromptEditor(StudioSession session) : IPromptEditor
     public string Text => session.Prompt;
 
     public bool IsBusy => session.Busy is not null;
+
+    public TargetChoice? Target => null;
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SoraPromptGenie.Core.Text;
 
 namespace SoraPromptGenie.Core.Engines.Llm;
 

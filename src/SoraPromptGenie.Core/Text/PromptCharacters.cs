@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace SoraPromptGenie.Core.Engines;
+namespace SoraPromptGenie.Core.Text;
 
 /// <summary>
 /// The characters no prompt carries: every C0 control but tab and line feed (so also a carriage return on its own), DEL,
