@@ -45,6 +45,22 @@ public sealed class TargetCatalog
     public TargetProfile? Find(string? id) =>
         id is not null && _byId.TryGetValue(id.Trim(), out var profile) ? profile : null;
 
+    /// <summary>
+    /// The target a writing or lint request names in its optional <c>target</c> field: no target when none is named, else
+    /// the profile, or a message naming the known ids when the id is unknown. A retired target can still be written for.
+    /// </summary>
+    public (TargetProfile? Target, string? Error) Named(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return (null, null);
+        }
+
+        return Find(id) is { } target
+            ? (target, null)
+            : (null, $"target {id.Trim()} is not a known target; choose {VideoRequestBuilder.JoinOr(Ids)}.");
+    }
+
     /// <summary>The profile's status today (<see cref="TargetProfile.StatusOn"/>).</summary>
     public string StatusOf(TargetProfile profile)
     {
