@@ -57,7 +57,8 @@ internal static partial class LintPatterns
     [GeneratedRegex(@"\b(?:steadi[\s-]?cam|gimbal)\b", Options)]
     public static partial Regex Steadicam { get; }
 
-    [GeneratedRegex(@"\b(?:(?:crash|snap|slow)[\s-]+)?zoom(?:s|ing|ed)?(?:[\s-]+(?:in|out))?\b", Options)]
+    // "Dolly zoom" is one move (the dolly and the lens change together), counted once as a dolly.
+    [GeneratedRegex(@"(?<!\bdolly[\s-]+)\b(?:(?:crash|snap|slow)[\s-]+)?zoom(?:s|ing|ed)?(?:[\s-]+(?:in|out))?\b", Options)]
     public static partial Regex Zoom { get; }
 
     [GeneratedRegex(@"\b(?:orbit(?:s|ing)?|arc(?:s|ing)?[\s-]+(?:shot|around)|360[\s-]?degree[\s-]+(?:shot|move|turn))\b", Options)]
