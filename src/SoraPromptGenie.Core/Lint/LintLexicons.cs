@@ -117,7 +117,8 @@ internal static class LintLexicons
             "!brush:brushing,brushed", "comb", "clap:claps,clapping,clapped", "stop:stops,stopping,stopped",
             "pause", "wait", "hesitate", "freeze:freezes,freezing,froze", "burst:bursts,bursting", "shatter", "explode",
             "ignite", "crash", "!land:landing,landed", "launch", "stomp", "sway", "!rock:rocking,rocked", "!row:rowing,rowed",
-            "!paddle:paddling,paddled", "!sail:sailing,sailed",
+            "!paddle:paddling,paddled", "!sail:sailing,sailed", "feed:feeds,feeding,fed", "scatter", "knit",
+            "sew:sews,sewing,sewed,sewn", "wash", "scrub", "juggle", "!hammer:hammering,hammered", "tend", "repair",
         ];
         return ExpandEntries(entries, regularForms: true);
     }

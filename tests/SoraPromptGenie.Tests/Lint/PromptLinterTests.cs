@@ -243,6 +243,17 @@ public sealed class PromptLinterTests
         Assert.Equal(LintSeverity.Warning, finding.Severity);
     }
 
+    [Theory]
+    [InlineData("An old man feeding pigeons")]
+    [InlineData("A grandmother knits by the fire")]
+    [InlineData("A mechanic repairs a motorbike in a garage")]
+    public void Lint_EverydayAction_IsFoundAsTheSubjectAction(string prompt)
+    {
+        var findings = RuleFindings(prompt, LintRules.SubjectAction);
+
+        Assert.Empty(findings);
+    }
+
     [Fact]
     public void Lint_OneAction_NoSubjectActionFinding()
     {
