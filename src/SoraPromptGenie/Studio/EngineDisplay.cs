@@ -1,3 +1,5 @@
+using SoraPromptGenie.Core.Engines;
+
 namespace SoraPromptGenie.Studio;
 
 /// <summary>Short labels for the studio's chrome: engine names and category icons.</summary>
@@ -20,17 +22,21 @@ public static class EngineDisplay
         ["texture"] = "▤",
     };
 
-    /// <summary><c>openrouter:openai/gpt-4o-mini</c> reads as "openai/gpt-4o-mini via openrouter"; <c>offline</c> as "Offline engine".</summary>
+    /// <summary>
+    /// The engine as a creator reads it: <c>openrouter:openai/gpt-4o-mini</c> is "AI (gpt-4o-mini)", <c>offline</c> is
+    /// "Offline". The host and the model's vendor are operator detail that the log and the API still carry.
+    /// </summary>
     public static string Label(string engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        if (engine == "offline")
+        if (engine == EngineLabels.Offline)
         {
-            return "Offline engine";
+            return "Offline";
         }
 
-        var colon = engine.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 ? $"{engine[(colon + 1)..]} via {engine[..colon]}" : engine;
+        var model = engine[(engine.IndexOf(':', StringComparison.Ordinal) + 1)..];
+        var name = model[(model.LastIndexOf('/') + 1)..];
+        return $"AI ({(name.Length > 0 ? name : model)})";
     }
 
     public static string Glyph(string icon) => Glyphs.TryGetValue(icon, out var glyph) ? glyph : "•";

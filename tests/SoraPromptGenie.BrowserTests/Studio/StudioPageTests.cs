@@ -30,7 +30,7 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
         await Page.GetByTestId("auto-generate").ClickAsync();
 
         await Assertions.Expect(Prompt).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^A cinematic take: "));
-        await Assertions.Expect(Page.GetByTestId("engine-label")).ToContainTextAsync(StudioApp.Model);
+        await Assertions.Expect(Page.GetByTestId("engine-label")).ToHaveTextAsync($"AI ({StudioApp.Model.Split('/')[^1]})");
         Assert.Contains(Upstream.Requests, r => r.Messages.Any(m => m.Content.Contains(Idea, StringComparison.Ordinal)));
         await Assertions.Expect(Page.GetByTestId("history-entry").First).ToContainTextAsync("Auto-generated");
     }
@@ -256,7 +256,7 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
         await Page.GetByTestId("auto-generate").ClickAsync();
 
         await Assertions.Expect(Page.GetByTestId("notice")).ToContainTextAsync("LLM unavailable — answered by the offline engine");
-        await Assertions.Expect(Page.GetByTestId("engine-label")).ToHaveTextAsync("Offline engine");
+        await Assertions.Expect(Page.GetByTestId("engine-label")).ToHaveTextAsync("Offline");
         Assert.NotEqual(Idea, await PromptValueAsync());
     }
 
