@@ -1,8 +1,12 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Options;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Data.Entities;
+using SoraPromptGenie.Library;
+using SoraPromptGenie.Tests.Library;
 
 namespace SoraPromptGenie.Tests.Data;
 
@@ -14,6 +18,7 @@ public abstract class PromptTargetMigrationTests(DatabaseProvider provider)
 {
     private static readonly DateTime Created = new(2026, 5, 6, 7, 8, 9, DateTimeKind.Utc);
     private static readonly DateTime Edited = new(2026, 5, 7, 10, 11, 12, DateTimeKind.Utc);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     [Fact]
     public async Task Migration_SoraEraPromptAndVersions_KeepsEveryValueAndLeavesTargetEmpty()
@@ -68,6 +73,20 @@ public abstract class PromptTargetMigrationTests(DatabaseProvider provider)
         Assert.All(versions, v => Assert.Equal((prompt, "Harbor", (int?)null), (v.PromptId, v.Title, v.RestoredFrom)));
         Assert.All(versions, v => Assert.Equal(((string?)null, (string?)null), (v.Target, v.Parameters)));
         Assert.Equal(workspace, (await db.Workspaces.AsNoTracking().SingleAsync()).Id);
+
+        // The library answers for the upgraded rows exactly as before targets.
+        var library = new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions()));
+        var answer = (await library.GetPromptAsync(workspace, prompt, CancellationToken.None))!;
+        Assert.Equal(("sora-2-pro", "1792x1024", "12", 2), (answer.Model, answer.Size, answer.Seconds, answer.Version));
+        Assert.Equal(LibraryWireFields.Prompt, Fields(answer));
+        var history = (await library.ListVersionsAsync(workspace, prompt, null, 1, 20, CancellationToken.None))!;
+        Assert.All(history.Items, v => Assert.Equal(LibraryWireFields.Version, Fields(v)));
+    }
+
+    private static IEnumerable<string> Fields<T>(T answer)
+    {
+        using var document = JsonDocument.Parse(JsonSerializer.Serialize(answer, Json));
+        return [.. document.RootElement.EnumerateObject().Select(p => p.Name)];
     }
 
     [Fact]
