@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
+using SoraPromptGenie.Core.Targets;
 using SoraPromptGenie.Data.Configurations;
 using SoraPromptGenie.Ops;
 
@@ -33,11 +34,28 @@ public sealed record PromptRequest
     [StorableText]
     public string? Seconds { get; init; }
 
-    public PromptDraft ToDraft() => new(Title!.Trim(), Text!, Model?.Trim(), Size?.Trim(), Seconds?.Trim());
+    /// <summary>The target profile id the prompt is written for (<c>GET /api/targets</c>); checked by <see cref="SavedTarget"/>.</summary>
+    [StringLength(SavedPromptConfiguration.MaxTargetLength, ErrorMessage = "target must be at most 64 characters.")]
+    [StorableText]
+    public string? Target { get; init; }
+
+    /// <summary>The target's export parameters by its API's names: strings, numbers or true/false.</summary>
+    [JsonConverter(typeof(ParameterMapJsonConverter))]
+    public Dictionary<string, string?>? Parameters { get; init; }
+
+    /// <summary>The draft to save, with the target checked against its profile; else the message for the 400.</summary>
+    public (PromptDraft? Draft, string? Error) ToDraft(TargetCatalog targets)
+    {
+        var (choice, error) = SavedTarget.Check(targets, Target, Parameters);
+        return error is not null
+            ? (null, error)
+            : (new PromptDraft(Title!.Trim(), Text!, Model?.Trim(), Size?.Trim(), Seconds?.Trim(), choice), null);
+    }
 }
 
-/// <summary>A prompt's editable state as the service takes it.</summary>
-public sealed record PromptDraft(string Title, string Text, string? Model = null, string? Size = null, string? Seconds = null);
+/// <summary>A prompt's editable state as the service takes it; <see cref="Target"/> has been checked against its profile.</summary>
+public sealed record PromptDraft(
+    string Title, string Text, string? Model = null, string? Size = null, string? Seconds = null, TargetChoice? Target = null);
 
 public sealed record PromptResponse(
     Guid Id,
@@ -49,7 +67,9 @@ public sealed record PromptResponse(
     int Version,
     bool Shared,
     DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Target = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Parameters = null);
 
 public sealed record PromptSummary(Guid Id, string Title, string Excerpt, int Version, DateTime UpdatedAt);
 
@@ -66,7 +86,9 @@ public sealed record VersionResponse(
     IReadOnlyList<string> EnhancementIds,
     string? Engine,
     int? RestoredFrom,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Target = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Parameters = null);
 
 /// <summary>A page of a prompt's versions, newest first, in the prompt list's envelope (items, page, pageSize, total).</summary>
 public sealed record VersionList(Guid PromptId, int CurrentVersion, IReadOnlyList<VersionResponse> Items, int Page, int PageSize, int Total);
@@ -80,7 +102,9 @@ public sealed record SharedPromptResponse(
     string? Size,
     string? Seconds,
     int Version,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Target = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Parameters = null);
 
 /// <summary>What produced a version.</summary>
 public static class VersionOperations

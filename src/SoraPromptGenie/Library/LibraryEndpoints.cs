@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using SoraPromptGenie.Core.Targets;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Ops.Errors;
 
@@ -53,9 +54,20 @@ public static class LibraryEndpoints
         await library.GetSharedAsync(token, cancellationToken) is { } shared ? TypedResults.Ok(shared) : ApiResults.NotFound("This share link does not exist or was revoked.");
 
     private static async Task<Results<Created<PromptResponse>, ApiErrorResult>> CreateAsync(
-        PromptRequest request, HttpContext http, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken)
+        PromptRequest request,
+        HttpContext http,
+        CurrentWorkspace workspace,
+        LibraryService library,
+        TargetCatalog targets,
+        CancellationToken cancellationToken)
     {
-        var result = await library.CreatePromptAsync(workspace.Id, request.ToDraft(), cancellationToken);
+        var (draft, problem) = request.ToDraft(targets);
+        if (draft is null)
+        {
+            return ApiResults.Validation(problem!);
+        }
+
+        var result = await library.CreatePromptAsync(workspace.Id, draft, cancellationToken);
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
@@ -100,8 +112,21 @@ public static class LibraryEndpoints
     }
 
     private static async Task<Results<Ok<PromptResponse>, ApiErrorResult>> UpdateAsync(
-        Guid id, PromptRequest request, HttpContext http, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken)
+        Guid id,
+        PromptRequest request,
+        HttpContext http,
+        CurrentWorkspace workspace,
+        LibraryService library,
+        TargetCatalog targets,
+        CancellationToken cancellationToken)
     {
+        // The body is checked before If-Match, as its annotations are.
+        var (draft, problem) = request.ToDraft(targets);
+        if (draft is null)
+        {
+            return ApiResults.Validation(problem!);
+        }
+
         var precondition = ReadIfMatch(http.Request, required: true);
         if (precondition.Error is { } error)
         {
@@ -109,8 +134,8 @@ public static class LibraryEndpoints
         }
 
         var result = precondition.Version is { } expected
-            ? await library.UpdatePromptAsync(workspace.Id, id, expected, request.ToDraft(), cancellationToken)
-            : await UpdateAnyAsync(library, workspace.Id, id, request.ToDraft(), cancellationToken);
+            ? await library.UpdatePromptAsync(workspace.Id, id, expected, draft, cancellationToken)
+            : await UpdateAnyAsync(library, workspace.Id, id, draft, cancellationToken);
         return Respond(http, result);
     }
 

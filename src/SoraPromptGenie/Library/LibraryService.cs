@@ -147,9 +147,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
     public async Task<PromptResponse?> GetPromptAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken) =>
         await db.Prompts.AsNoTracking()
             .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
-            .Select(p => new PromptResponse(
-                p.Id, p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.ShareTokenHash != null, p.CreatedAt, p.UpdatedAt))
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken) is { } prompt ? ToResponse(prompt) : null;
 
     /// <summary>A manual edit: saved as a new version only when something changed, and only on top of <paramref name="expectedVersion"/>.</summary>
     public Task<SaveResult> UpdatePromptAsync(
@@ -160,7 +158,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
     }
 
     /// <summary>
-    /// Records an AI result as the prompt's new text, keeping title and Sora parameters. Without
+    /// Records an AI result as the prompt's new text, keeping its title, Sora parameters, target and target parameters. Without
     /// <paramref name="expectedVersion"/> it lands on top of whatever is newest, retrying if another writer wins the race.
     /// </summary>
     public Task<SaveResult> SaveTextVersionAsync(
@@ -169,24 +167,26 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         ArgumentNullException.ThrowIfNull(source);
         var saved = LibraryText.Cleaned(text);
         return AppendAsync(
-            workspaceId, promptId, expectedVersion, p => new PromptDraft(p.Title, saved, p.Model, p.Size, p.Seconds), source, cancellationToken);
+            workspaceId, promptId, expectedVersion, p => new PromptDraft(p.Title, saved, p.Model, p.Size, p.Seconds, SavedTarget.FromStored(p.Target, p.Parameters)),
+            source, cancellationToken);
     }
 
-    /// <summary>Makes version <paramref name="number"/>'s content current again, as a new version.</summary>
+    /// <summary>Makes version <paramref name="number"/>'s content (with its target and parameters) current again, as a new version.</summary>
     public async Task<SaveResult> RestoreVersionAsync(
         Guid workspaceId, Guid promptId, int number, int? expectedVersion, CancellationToken cancellationToken)
     {
         var old = await db.PromptVersions.AsNoTracking()
             .Where(v => v.PromptId == promptId && v.Number == number && db.Prompts.Any(p => p.Id == promptId && p.WorkspaceId == workspaceId))
-            .Select(v => new PromptDraft(v.Title, v.Text, v.Model, v.Size, v.Seconds))
             .FirstOrDefaultAsync(cancellationToken);
         if (old is null)
         {
             return new SaveResult(SaveOutcome.NotFound);
         }
 
+        var content = new PromptDraft(old.Title, old.Text, old.Model, old.Size, old.Seconds, SavedTarget.FromStored(old.Target, old.Parameters));
+
         var source = new VersionSource(VersionOperations.Restore, RestoredFrom: number);
-        return await AppendAsync(workspaceId, promptId, expectedVersion, _ => old, source, cancellationToken, forceVersion: true);
+        return await AppendAsync(workspaceId, promptId, expectedVersion, _ => content, source, cancellationToken, forceVersion: true);
     }
 
     /// <summary>Deletes a prompt with its history; with <paramref name="expectedVersion"/>, only if it is still that version.</summary>
@@ -255,8 +255,11 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         var hash = Hash(token);
         return await db.Prompts.AsNoTracking()
             .Where(p => p.ShareTokenHash == hash)
-            .Select(p => new SharedPromptResponse(p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.UpdatedAt))
-            .FirstOrDefaultAsync(cancellationToken);
+            .Select(p => new { p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.UpdatedAt, p.Target, p.Parameters })
+            .FirstOrDefaultAsync(cancellationToken) is { } p
+            ? new SharedPromptResponse(
+                p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.UpdatedAt, p.Target, Parameters(p.Target, p.Parameters))
+            : null;
     }
 
     /// <summary>
@@ -330,7 +333,8 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
 
     private static bool SameAs(SavedPrompt prompt, PromptDraft draft) =>
         prompt.Title == draft.Title && prompt.Text == draft.Text && prompt.Model == Blank(draft.Model)
-        && prompt.Size == Blank(draft.Size) && prompt.Seconds == Blank(draft.Seconds);
+        && prompt.Size == Blank(draft.Size) && prompt.Seconds == Blank(draft.Seconds)
+        && prompt.Target == draft.Target?.Target && prompt.Parameters == SavedTarget.ParametersJson(draft.Target);
 
     private static void Apply(SavedPrompt prompt, PromptDraft draft)
     {
@@ -339,6 +343,8 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         prompt.Model = Blank(draft.Model);
         prompt.Size = Blank(draft.Size);
         prompt.Seconds = Blank(draft.Seconds);
+        prompt.Target = draft.Target?.Target;
+        prompt.Parameters = SavedTarget.ParametersJson(draft.Target);
     }
 
     private static PromptVersion Snapshot(SavedPrompt prompt, VersionSource source, DateTime now) => new()
@@ -351,6 +357,8 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         Model = prompt.Model,
         Size = prompt.Size,
         Seconds = prompt.Seconds,
+        Target = prompt.Target,
+        Parameters = prompt.Parameters,
         Operation = source.Operation,
         EnhancementIds = source.EnhancementIds is { Count: > 0 } ids ? string.Join(',', ids) : null,
         Engine = source.Engine,
@@ -358,8 +366,19 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         CreatedAt = now,
     };
 
-    private static PromptResponse ToResponse(SavedPrompt p) =>
-        new(p.Id, p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.ShareTokenHash is not null, p.CreatedAt, p.UpdatedAt);
+    private static PromptResponse ToResponse(SavedPrompt p) => new(
+        p.Id,
+        p.Title,
+        p.Text,
+        p.Model,
+        p.Size,
+        p.Seconds,
+        p.CurrentVersion,
+        p.ShareTokenHash is not null,
+        p.CreatedAt,
+        p.UpdatedAt,
+        p.Target,
+        Parameters(p.Target, p.Parameters));
 
     private static VersionResponse ToResponse(PromptVersion v) => new(
         v.Number,
@@ -372,7 +391,13 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         v.EnhancementIds?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
         v.Engine,
         v.RestoredFrom,
-        v.CreatedAt);
+        v.CreatedAt,
+        v.Target,
+        Parameters(v.Target, v.Parameters));
+
+    /// <summary>A response carries parameters (maybe none) exactly when it carries a target.</summary>
+    private static IReadOnlyDictionary<string, string>? Parameters(string? target, string? json) =>
+        SavedTarget.FromStored(target, json)?.Parameters;
 
     /// <summary>lower() + LIKE behaves the same on both providers (PostgreSQL's LIKE is case-sensitive, SQLite's is not).</summary>
     private static string? LikePattern(string? search) =>

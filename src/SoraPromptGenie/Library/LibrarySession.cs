@@ -1,3 +1,4 @@
+using SoraPromptGenie.Core.Targets;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Data.Configurations;
 using SoraPromptGenie.Ops;
@@ -17,7 +18,8 @@ public sealed class LibrarySession(
     CircuitWorkspace workspace,
     IPromptEditor editor,
     ClientRateLimiter limiter,
-    CircuitClient client)
+    CircuitClient client,
+    TargetCatalog targets)
 {
     public const int PageSize = 10;
 
@@ -71,12 +73,16 @@ public sealed class LibrarySession(
         return RefreshAsync(cancellationToken);
     }
 
-    /// <summary>Saves the editor text: a new prompt, or a new version of the open one.</summary>
+    /// <summary>
+    /// Saves the editor text with the editor's target and parameters: a new prompt, or a new version of the open one. The
+    /// target is checked against its profile as the API checks it.
+    /// </summary>
     public Task SaveAsync(string? title, CancellationToken cancellationToken) => WriteAsync(
         async ct =>
         {
             var name = string.IsNullOrWhiteSpace(title) ? Open?.Title : title.Trim();
-            if (Problem(name, editor.Text) is { } problem)
+            var (target, targetProblem) = SavedTarget.Check(targets, editor.Target);
+            if ((Problem(name, editor.Text) ?? targetProblem) is { } problem)
             {
                 Message = StudioNotice.Invalid(problem);
                 return;
@@ -84,7 +90,7 @@ public sealed class LibrarySession(
 
             if (Open is null)
             {
-                var created = await library.CreatePromptAsync(workspace.Id!.Value, new PromptDraft(name!, editor.Text), ct);
+                var created = await library.CreatePromptAsync(workspace.Id!.Value, new PromptDraft(name!, editor.Text, Target: target), ct);
                 if (created.Outcome != SaveOutcome.Saved)
                 {
                     Message = created.Outcome == SaveOutcome.LimitReached ? StudioNotice.Invalid(created.Problem!) : Gone();
@@ -96,7 +102,7 @@ public sealed class LibrarySession(
             }
             else
             {
-                var draft = new PromptDraft(name!, editor.Text, Open.Model, Open.Size, Open.Seconds);
+                var draft = new PromptDraft(name!, editor.Text, Open.Model, Open.Size, Open.Seconds, target);
                 if (!await ApplyAsync(await library.UpdatePromptAsync(workspace.Id!.Value, Open.Id, Open.Version, draft, ct)))
                 {
                     return;
@@ -122,7 +128,7 @@ public sealed class LibrarySession(
                 return;
             }
 
-            var draft = new PromptDraft(title!.Trim(), Open.Text, Open.Model, Open.Size, Open.Seconds);
+            var draft = new PromptDraft(title!.Trim(), Open.Text, Open.Model, Open.Size, Open.Seconds, SavedTarget.Of(Open.Target, Open.Parameters));
             if (await ApplyAsync(await library.UpdatePromptAsync(workspace.Id!.Value, Open.Id, Open.Version, draft, ct)))
             {
                 await LoadVersionsAsync(ct);
@@ -131,7 +137,7 @@ public sealed class LibrarySession(
         },
         cancellationToken);
 
-    /// <summary>Opens a saved prompt; returns its text for the editor, or null when it could not be opened.</summary>
+    /// <summary>Opens a saved prompt; returns its text and target for the editor, or null when it could not be opened.</summary>
     public async Task<EditorText?> OpenAsync(Guid id, CancellationToken cancellationToken)
     {
         EditorText? opened = null;
@@ -147,7 +153,7 @@ public sealed class LibrarySession(
 
                 ShareUrl = null;
                 Open = prompt;
-                opened = new EditorText(prompt.Text, "Opened: " + prompt.Title);
+                opened = new EditorText(prompt.Text, "Opened: " + prompt.Title, SavedTarget.Of(prompt.Target, prompt.Parameters));
                 await LoadVersionsAsync(ct);
             },
             cancellationToken);
@@ -168,7 +174,10 @@ public sealed class LibrarySession(
         },
         cancellationToken);
 
-    /// <summary>Makes an old version current (as a new version); returns its text for the editor, or null when it was not restored.</summary>
+    /// <summary>
+    /// Makes an old version current (as a new version); returns its text and target for the editor, or null when it was not
+    /// restored.
+    /// </summary>
     public async Task<EditorText?> RestoreAsync(int number, CancellationToken cancellationToken)
     {
         EditorText? restored = null;
@@ -182,7 +191,7 @@ public sealed class LibrarySession(
 
                 if (await ApplyAsync(await library.RestoreVersionAsync(workspace.Id!.Value, Open.Id, number, Open.Version, ct)))
                 {
-                    restored = new EditorText(Open.Text, $"Restored version {number}: {Open.Title}");
+                    restored = new EditorText(Open.Text, $"Restored version {number}: {Open.Title}", SavedTarget.Of(Open.Target, Open.Parameters));
                     Message = new StudioNotice(NoticeKind.Info, $"Restored version {number} as version {Open.Version}.");
                     await LoadVersionsAsync(ct);
                     await LoadListAsync(ct);

@@ -94,6 +94,22 @@ public static class LibraryApi
         return await client.SendAsync(request);
     }
 
+    /// <summary>Sends <paramref name="json"/> as it is written, as a workspace, with <c>If-Match: *</c> on a PUT.</summary>
+    public static async Task<HttpResponseMessage> SendJsonAsync(this HttpClient client, HttpMethod method, string url, string key, string json)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(url, UriKind.Relative))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        if (method == HttpMethod.Put)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", "*");
+        }
+
+        return await client.SendAsync(request);
+    }
+
     public static async Task<PromptResponse> CreatePromptAsync(this HttpClient client, string key, string title, string text)
     {
         using var response = await client.SendAsync(HttpMethod.Post, "/api/prompts", key, new { title, text, model = "sora-2", size = "1280x720", seconds = "8" });

@@ -16,6 +16,8 @@ public sealed class PromptVersionConfiguration : IEntityTypeConfiguration<Prompt
         builder.Property(v => v.Model).HasMaxLength(64);
         builder.Property(v => v.Size).HasMaxLength(32);
         builder.Property(v => v.Seconds).HasMaxLength(8);
+        builder.Property(v => v.Target).HasMaxLength(SavedPromptConfiguration.MaxTargetLength);
+        builder.Property(v => v.Parameters).HasMaxLength(SavedPromptConfiguration.MaxParametersLength);
         builder.Property(v => v.Operation).HasMaxLength(32).IsRequired();
         builder.Property(v => v.EnhancementIds).HasMaxLength(2_000);
         builder.Property(v => v.Engine).HasMaxLength(200);

@@ -8,6 +8,8 @@ public sealed class SavedPromptConfiguration : IEntityTypeConfiguration<SavedPro
 {
     public const int MaxTitleLength = 200;
     public const int MaxTextLength = 10_000;
+    public const int MaxTargetLength = 64;
+    public const int MaxParametersLength = 2_000;
 
     public void Configure(EntityTypeBuilder<SavedPrompt> builder)
     {
@@ -19,6 +21,8 @@ public sealed class SavedPromptConfiguration : IEntityTypeConfiguration<SavedPro
         builder.Property(p => p.Model).HasMaxLength(64);
         builder.Property(p => p.Size).HasMaxLength(32);
         builder.Property(p => p.Seconds).HasMaxLength(8);
+        builder.Property(p => p.Target).HasMaxLength(MaxTargetLength);
+        builder.Property(p => p.Parameters).HasMaxLength(MaxParametersLength);
         builder.Property(p => p.ShareTokenHash).HasMaxLength(32);
 
         // Two writers that both read version n: only the UPDATE ... WHERE current_version = n of one succeeds.

@@ -19,6 +19,12 @@ public sealed class PromptVersion
 
     public string? Seconds { get; set; }
 
+    /// <summary>The target profile id the version was saved for (see <see cref="SavedPrompt.Target"/>).</summary>
+    public string? Target { get; set; }
+
+    /// <summary>The target's export parameters as a JSON object of strings (see <see cref="SavedPrompt.Parameters"/>).</summary>
+    public string? Parameters { get; set; }
+
     /// <summary>What produced it: <c>manual</c>, <c>enhance</c>, <c>preset</c>, <c>auto-generate</c>, <c>structure</c>, <c>restore</c>.</summary>
     public string Operation { get; set; } = string.Empty;
 

@@ -18,6 +18,12 @@ public sealed class SavedPrompt
 
     public string? Seconds { get; set; }
 
+    /// <summary>The video-model target profile id the prompt is written for, when one was chosen.</summary>
+    public string? Target { get; set; }
+
+    /// <summary>The target's export parameters by the names its API uses: a JSON object of strings, or null.</summary>
+    public string? Parameters { get; set; }
+
     /// <summary>Number of the newest version; the concurrency token and the ETag.</summary>
     public int CurrentVersion { get; set; }
 

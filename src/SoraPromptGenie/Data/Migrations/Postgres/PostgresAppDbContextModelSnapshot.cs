@@ -157,6 +157,11 @@ namespace SoraPromptGenie.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("operation");
 
+                    b.Property<string>("Parameters")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("parameters");
+
                     b.Property<Guid>("PromptId")
                         .HasColumnType("uuid")
                         .HasColumnName("prompt_id");
@@ -174,6 +179,11 @@ namespace SoraPromptGenie.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("size");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("target");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -217,6 +227,11 @@ namespace SoraPromptGenie.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("model");
 
+                    b.Property<string>("Parameters")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("parameters");
+
                     b.Property<string>("Seconds")
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)")
@@ -231,6 +246,11 @@ namespace SoraPromptGenie.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
                         .HasColumnName("size");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("target");
 
                     b.Property<string>("Text")
                         .IsRequired()

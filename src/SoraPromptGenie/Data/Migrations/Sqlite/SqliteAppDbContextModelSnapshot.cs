@@ -150,6 +150,11 @@ namespace SoraPromptGenie.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("operation");
 
+                    b.Property<string>("Parameters")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters");
+
                     b.Property<Guid>("PromptId")
                         .HasColumnType("TEXT")
                         .HasColumnName("prompt_id");
@@ -167,6 +172,11 @@ namespace SoraPromptGenie.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("size");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -210,6 +220,11 @@ namespace SoraPromptGenie.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("model");
 
+                    b.Property<string>("Parameters")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parameters");
+
                     b.Property<string>("Seconds")
                         .HasMaxLength(8)
                         .HasColumnType("TEXT")
@@ -224,6 +239,11 @@ namespace SoraPromptGenie.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT")
                         .HasColumnName("size");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
 
                     b.Property<string>("Text")
                         .IsRequired()
