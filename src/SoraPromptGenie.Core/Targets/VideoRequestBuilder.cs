@@ -494,16 +494,7 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
 
     internal static string ToJson(JsonNode body) => body.ToJsonString(BodyJsonOptions);
 
-    internal static string JoinOr(IEnumerable<string> values)
-    {
-        var list = values.ToList();
-        return list.Count switch
-        {
-            0 => "",
-            1 => list[0],
-            _ => $"{string.Join(", ", list.Take(list.Count - 1))} or {list[^1]}",
-        };
-    }
+    internal static string JoinOr(IEnumerable<string> values) => Phrases.JoinOr(values);
 
     private static string Capitalize(string text) =>
         text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SoraPromptGenie.Core.Targets;
+using SoraPromptGenie.Core.Text;
 
 namespace SoraPromptGenie.Library;
 
@@ -97,7 +98,7 @@ public static class SavedTarget
         {
             return profile.Parameters.Count == 0
                 ? $"parameters.{name} is not a parameter of {profile.Id}, which takes none."
-                : $"parameters.{name} is not a parameter of {profile.Id}; use {JoinOr(profile.Parameters.Select(p => p.Name))}.";
+                : $"parameters.{name} is not a parameter of {profile.Id}; use {Phrases.JoinOr(profile.Parameters.Select(p => p.Name))}.";
         }
 
         var field = "parameters." + parameter.Name;
@@ -119,16 +120,10 @@ public static class SavedTarget
         var allowed = parameter.Values.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
         if (allowed is null)
         {
-            return $"{field} {value} is not available for {profile.Id}; choose {JoinOr(parameter.Values)}.";
+            return $"{field} {value} is not available for {profile.Id}; choose {Phrases.JoinOr(parameter.Values)}.";
         }
 
         chosen[parameter.Name] = allowed;
         return null;
-    }
-
-    private static string JoinOr(IEnumerable<string> values)
-    {
-        var list = values.ToList();
-        return list.Count < 2 ? string.Concat(list) : $"{string.Join(", ", list.Take(list.Count - 1))} or {list[^1]}";
     }
 }
