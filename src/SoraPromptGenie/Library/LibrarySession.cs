@@ -19,7 +19,8 @@ public sealed class LibrarySession(
     IPromptEditor editor,
     ClientRateLimiter limiter,
     CircuitClient client,
-    TargetCatalog targets)
+    TargetCatalog targets,
+    TimeProvider time)
 {
     public const int PageSize = 10;
 
@@ -42,6 +43,9 @@ public sealed class LibrarySession(
 
     public VersionList? Versions { get; private set; }
 
+    /// <summary>The newest versions (at most <see cref="VersionPageSize"/>), each with what changed since the one before it.</summary>
+    public IReadOnlyList<VersionEntry> VersionEntries { get; private set; } = [];
+
     public string? ShareUrl { get; private set; }
 
     public StudioNotice? Message { get; private set; }
@@ -55,6 +59,7 @@ public sealed class LibrarySession(
     {
         Open = null;
         Versions = null;
+        VersionEntries = [];
         ShareUrl = null;
     }
 
@@ -75,12 +80,13 @@ public sealed class LibrarySession(
 
     /// <summary>
     /// Saves the editor text with the editor's target and parameters: a new prompt, or a new version of the open one. The
-    /// target is checked against its profile as the API checks it.
+    /// target is checked against its profile as the API checks it. Without a title, a new prompt is named after its first
+    /// words (<see cref="DefaultTitle"/>) and an open one keeps its title.
     /// </summary>
     public Task SaveAsync(string? title, CancellationToken cancellationToken) => WriteAsync(
         async ct =>
         {
-            var name = string.IsNullOrWhiteSpace(title) ? Open?.Title : title.Trim();
+            var name = !string.IsNullOrWhiteSpace(title) ? title.Trim() : Open?.Title ?? DefaultTitle.For(editor.Text, time.GetUtcNow());
             var (target, targetProblem) = SavedTarget.Check(targets, editor.Target);
             if ((Problem(name, editor.Text) ?? targetProblem) is { } problem)
             {
@@ -158,6 +164,50 @@ public sealed class LibrarySession(
             },
             cancellationToken);
         return opened;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="id"/> the open prompt again after a page load, without touching the editor (it kept its own
+    /// draft), so the next save adds a version to it. False when it is no longer in this library.
+    /// </summary>
+    public async Task<bool> ReopenAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await RunAsync(
+            async ct =>
+            {
+                if (Open is null && await library.GetPromptAsync(workspace.Id!.Value, id, ct) is { } prompt)
+                {
+                    Open = prompt;
+                    await LoadVersionsAsync(ct);
+                }
+            },
+            cancellationToken);
+        return Open?.Id == id;
+    }
+
+    /// <summary>
+    /// The text of a share link for the editor, with or without a library of one's own; the open prompt is closed, so
+    /// saving it makes a new prompt in this library. Null (with a message) when the link does not open a prompt.
+    /// </summary>
+    public async Task<EditorText?> OpenSharedAsync(string token, CancellationToken cancellationToken)
+    {
+        Message = null;
+        try
+        {
+            if (await library.GetSharedAsync(token, cancellationToken) is not { } shared)
+            {
+                Message = new StudioNotice(NoticeKind.Warning, "That share link does not open a prompt any more; it may have been revoked.");
+                return null;
+            }
+
+            Close();
+            return new EditorText(shared.Text, "Opened shared prompt: " + shared.Title, SavedTarget.Of(shared.Target, shared.Parameters));
+        }
+        catch (Exception ex) when (DatabaseFailures.IsOutage(ex))
+        {
+            Message = new StudioNotice(NoticeKind.Error, "The library is unavailable right now, so the shared prompt could not be opened; try the link again in a minute.");
+            return null;
+        }
     }
 
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken) => WriteAsync(
@@ -308,8 +358,13 @@ public sealed class LibrarySession(
         }
     }
 
-    private async Task LoadVersionsAsync(CancellationToken cancellationToken) =>
-        Versions = Open is null ? null : await library.ListVersionsAsync(workspace.Id!.Value, Open.Id, null, 1, VersionPageSize, cancellationToken);
+    /// <summary>Loads one version more than the panel shows, so the oldest one shown can be compared with the one before it.</summary>
+    private async Task LoadVersionsAsync(CancellationToken cancellationToken)
+    {
+        var loaded = Open is null ? null : await library.ListVersionsAsync(workspace.Id!.Value, Open.Id, null, 1, VersionPageSize + 1, cancellationToken);
+        Versions = loaded is null ? null : loaded with { Items = [.. loaded.Items.Take(VersionPageSize)], PageSize = VersionPageSize };
+        VersionEntries = loaded is null ? [] : VersionEntry.Of(loaded.Items, VersionPageSize);
+    }
 
     private Task RunAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken) =>
         RunAsync(action, spendsBudget: false, cancellationToken);
