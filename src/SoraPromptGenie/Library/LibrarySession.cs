@@ -46,7 +46,14 @@ public sealed class LibrarySession(
     /// <summary>The newest versions (at most <see cref="VersionPageSize"/>), each with what changed since the one before it.</summary>
     public IReadOnlyList<VersionEntry> VersionEntries { get; private set; } = [];
 
-    public string? ShareUrl { get; private set; }
+    /// <summary>The site's address share links are made under (the panel sets it from the page it is on).</summary>
+    public Uri? SiteAddress { get; set; }
+
+    /// <summary>The open prompt's share link, when it has one that can be copied.</summary>
+    public string? ShareUrl => Share is { Token: { } token } && SiteAddress is { } site ? new Uri(site, "p/" + token).ToString() : null;
+
+    /// <summary>The open prompt's share link (its token is null for a link made before tokens were kept), or null.</summary>
+    public ShareLink? Share { get; private set; }
 
     public StudioNotice? Message { get; private set; }
 
@@ -60,7 +67,7 @@ public sealed class LibrarySession(
         Open = null;
         Versions = null;
         VersionEntries = [];
-        ShareUrl = null;
+        Share = null;
     }
 
     public Task RefreshAsync(CancellationToken cancellationToken) => RunAsync(LoadListAsync, cancellationToken);
@@ -157,10 +164,10 @@ public sealed class LibrarySession(
                     return;
                 }
 
-                ShareUrl = null;
                 Open = prompt;
                 opened = new EditorText(prompt.Text, "Opened: " + prompt.Title, SavedTarget.Of(prompt.Target, prompt.Parameters));
                 await LoadVersionsAsync(ct);
+                await LoadShareAsync(ct);
             },
             cancellationToken);
         return opened;
@@ -179,6 +186,7 @@ public sealed class LibrarySession(
                 {
                     Open = prompt;
                     await LoadVersionsAsync(ct);
+                    await LoadShareAsync(ct);
                 }
             },
             cancellationToken);
@@ -251,24 +259,50 @@ public sealed class LibrarySession(
         return restored;
     }
 
-    /// <summary>Creates a new share link (the previous one stops working) under <paramref name="baseUri"/>.</summary>
-    public Task ShareAsync(Uri baseUri, CancellationToken cancellationToken) => WriteAsync(
+    /// <summary>
+    /// Creates a new share link (the previous one stops working) under <paramref name="baseUri"/>: a snapshot of the
+    /// current version when <paramref name="pinned"/>, else one that follows later saves.
+    /// </summary>
+    public Task ShareAsync(Uri baseUri, CancellationToken cancellationToken, bool pinned = false) => WriteAsync(
         async ct =>
         {
             ArgumentNullException.ThrowIfNull(baseUri);
+            SiteAddress = baseUri;
             if (Open is null)
             {
                 return;
             }
 
-            if (await library.ShareAsync(workspace.Id!.Value, Open.Id, ct) is not { } token)
+            if (await library.ShareAsync(workspace.Id!.Value, Open.Id, pinned, ct) is not { } share)
             {
                 Message = Gone();
                 return;
             }
 
-            ShareUrl = new Uri(baseUri, "p/" + token).ToString();
+            Share = share;
             Open = Open with { Shared = true };
+        },
+        cancellationToken);
+
+    /// <summary>Keeps the open prompt's link and changes what it shows: this version for good, or every later save.</summary>
+    public Task SetShareModeAsync(bool pinned, CancellationToken cancellationToken) => WriteAsync(
+        async ct =>
+        {
+            if (Open is not { Shared: true })
+            {
+                return;
+            }
+
+            if (await library.SetShareModeAsync(workspace.Id!.Value, Open.Id, pinned, ct) is not { } share)
+            {
+                Message = Gone();
+                return;
+            }
+
+            Share = share;
+            Message = new StudioNotice(
+                NoticeKind.Info,
+                share.PinnedVersion is { } version ? $"The link now shows version {version} only." : "The link now follows every later save.");
         },
         cancellationToken);
 
@@ -286,7 +320,7 @@ public sealed class LibrarySession(
                 return;
             }
 
-            ShareUrl = null;
+            Share = null;
             Open = Open with { Shared = false };
             Message = new StudioNotice(NoticeKind.Info, "Share link revoked; it no longer opens the prompt.");
         },
@@ -347,6 +381,9 @@ public sealed class LibrarySession(
                 return false;
         }
     }
+
+    private async Task LoadShareAsync(CancellationToken cancellationToken) =>
+        Share = Open is { Shared: true } ? await library.GetShareAsync(workspace.Id!.Value, Open.Id, cancellationToken) : null;
 
     private async Task LoadListAsync(CancellationToken cancellationToken)
     {

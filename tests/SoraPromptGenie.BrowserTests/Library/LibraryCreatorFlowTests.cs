@@ -142,6 +142,86 @@ public sealed class LibraryCreatorFlowTests(DefaultStudioFixture fixture, ITestO
         await Assertions.Expect(Page.GetByTestId("library-save")).ToHaveTextAsync("Save to library");
     }
 
+    [Fact]
+    public async Task ShareLink_ReopenedPrompt_CopiesTheSameLinkAndCanBeASnapshotOrFollowSaves()
+    {
+        const string first = "A red fox trots along a snowy road at dusk, low tracking shot.";
+        const string second = "A grey fox trots along a snowy road at night, low tracking shot.";
+        await OpenStudioAsync();
+        await CreateLibraryAsync();
+        await TypePromptAsync(first);
+        await Page.GetByTestId("library-title").FillAsync("Fox");
+        await Page.GetByTestId("library-save").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("library-open")).ToContainTextAsync("version 1");
+        await Page.GetByTestId("share-snapshot").CheckAsync();
+        await Page.GetByTestId("share-create").ClickAsync();
+        var url = await Page.GetByTestId("share-url").InputValueAsync();
+        await TypePromptAsync(second);
+        await Page.GetByTestId("library-save").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("library-open")).ToContainTextAsync("version 2");
+
+        await using var stranger = await NewContextAsync();
+        var shared = await stranger.NewPageAsync();
+        Watch(shared);
+        await shared.GotoAsync(url);
+        await Assertions.Expect(shared.GetByTestId("shared-text")).ToHaveTextAsync(first);
+        await Assertions.Expect(shared.GetByTestId("shared-meta")).ToContainTextAsync("Version 1 (a snapshot");
+
+        await GotoStudioAsync(Page);
+        await Page.GetByTestId("clear").ClickAsync();
+        await Page.GetByTestId("library-item-open").ClickAsync();
+        await Assertions.Expect(Prompt).ToHaveValueAsync(second);
+        await Assertions.Expect(Page.GetByTestId("share-url")).ToHaveValueAsync(url);
+        await Assertions.Expect(Page.GetByTestId("share-snapshot")).ToBeCheckedAsync();
+        await Page.GetByTestId("share-copy").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("library-copy-status")).ToHaveTextAsync("Copied to clipboard");
+        Assert.Equal(url, await Page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        await Page.GetByTestId("share-live").CheckAsync();
+        await Assertions.Expect(Page.GetByTestId("library-message")).ToContainTextAsync("follows every later save");
+        await shared.GotoAsync(url);
+        await Assertions.Expect(shared.GetByTestId("shared-text")).ToHaveTextAsync(second);
+        await Assertions.Expect(shared.GetByTestId("shared-meta")).ToContainTextAsync("Version 2 ·");
+        await Assertions.Expect(Page.GetByTestId("share-url")).ToHaveValueAsync(url);
+    }
+
+    [Fact]
+    public async Task SharedPage_CopyAndOpenInStudio_WorkWithoutALibrary()
+    {
+        const string text = "A paper lantern drifts over a dark lake, slow crane up, warm candlelight.";
+        await OpenStudioAsync();
+        await CreateLibraryAsync();
+        await TypePromptAsync(text);
+        await Page.GetByTestId("library-title").FillAsync("Lantern");
+        await Page.GetByTestId("library-save").ClickAsync();
+        await Page.GetByTestId("share-create").ClickAsync();
+        var url = await Page.GetByTestId("share-url").InputValueAsync();
+
+        await using var stranger = await NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Permissions = ["clipboard-read", "clipboard-write"] });
+        var shared = await stranger.NewPageAsync();
+        Watch(shared);
+        await shared.GotoAsync(url);
+        await shared.GetByTestId("shared-copy").ClickAsync();
+        await Assertions.Expect(shared.GetByTestId("shared-copy-status")).ToHaveTextAsync("Copied to clipboard");
+        Assert.Equal(text, await shared.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+
+        var token = url[(url.LastIndexOf('/') + 1)..];
+        var requested = new List<string>();
+        shared.Request += (_, request) => requested.Add(request.Url);
+        await shared.GetByTestId("shared-open").ClickAsync();
+
+        await Assertions.Expect(shared.GetByTestId("studio")).ToHaveAttributeAsync("data-interactive", "true");
+        await Assertions.Expect(shared.GetByTestId("prompt")).ToHaveValueAsync(text);
+        await Assertions.Expect(shared.GetByTestId("history-entry").First).ToContainTextAsync("Opened shared prompt: Lantern");
+        await Assertions.Expect(shared.GetByTestId("create-workspace")).ToBeVisibleAsync();
+        await Assertions.Expect(shared).ToHaveURLAsync(new Uri(Fixture.App.BaseUrl, "/").ToString());
+        Assert.Contains(requested, r => r == new Uri(Fixture.App.BaseUrl, "/").ToString());
+        Assert.DoesNotContain(requested, r => r.Contains(token, StringComparison.Ordinal));
+        await shared.ReloadAsync();
+        await Assertions.Expect(shared.GetByTestId("studio")).ToHaveAttributeAsync("data-interactive", "true");
+        await Assertions.Expect(shared.GetByTestId("prompt")).ToHaveValueAsync(text);
+    }
+
     private static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ScreenshotDirectory, name + ".png"), FullPage = true });
 

@@ -8,8 +8,11 @@ public sealed partial class LibraryPanel
     /// <summary>Where this browser remembers the prompt open in the panel, so a reload keeps saving versions of it.</summary>
     public const string OpenPromptStorageKey = "spg.library.open";
 
-    /// <summary>The query parameter the shared page's "Open in studio" link carries the share token in.</summary>
-    public const string SharedQueryName = "from";
+    /// <summary>
+    /// The fragment parameter the shared page's "Open in studio" link carries the share token in (<c>/#from=token</c>): a
+    /// fragment is never sent to the server, so the token stays out of request logs and error reports.
+    /// </summary>
+    public const string SharedFragmentName = "from";
 
     public const string KeyFileName = "sora-prompt-genie-library-key.txt";
 
@@ -23,6 +26,7 @@ public sealed partial class LibraryPanel
     private string? search;
     private bool copied;
     private bool downloadFailed;
+    private bool pinNewLink;
     private bool confirmingSignOut;
     private bool focusCancel;
     private bool started;
@@ -104,6 +108,7 @@ public sealed partial class LibraryPanel
         }
 
         title = Library.Open?.Title;
+        Library.SiteAddress ??= new Uri(Navigation.BaseUri);
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -144,9 +149,8 @@ public sealed partial class LibraryPanel
 
             var stored = await _library.InvokeAsync<string?>("getOpenPrompt", Closing, OpenPromptStorageKey);
             storedOpenId = Guid.TryParse(stored, out var id) ? id : null;
-            if (SharedToken() is { } token)
+            if (await _library.InvokeAsync<string?>("takeFragmentParameter", Closing, SharedFragmentName) is { Length: > 0 } token)
             {
-                await _library.InvokeVoidAsync("forgetQuery", Closing, SharedQueryName);
                 if (await Library.OpenSharedAsync(token, Closing) is { } shared)
                 {
                     title = null;
@@ -189,12 +193,6 @@ public sealed partial class LibraryPanel
         {
             // The tab is gone; it remembered the prompt open before.
         }
-    }
-
-    private string? SharedToken()
-    {
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query);
-        return query.TryGetValue(SharedQueryName, out var values) && values.ToString() is { Length: > 0 } token ? token : null;
     }
 
     private void AskSignOut()
@@ -246,7 +244,19 @@ public sealed partial class LibraryPanel
         title = null;
     }
 
-    private Task ShareAsync() => Library.ShareAsync(new Uri(Navigation.BaseUri), Closing);
+    /// <summary>Before a link exists, the choice waits for "Create share link"; after, it changes the link in place.</summary>
+    private bool SharePinned => Library.Share is { } share ? share.PinnedVersion is not null : pinNewLink;
+
+    private Task ShareAsync() => Library.ShareAsync(new Uri(Navigation.BaseUri), Closing, SharePinned);
+
+    private async Task ChooseShareModeAsync(bool pinned)
+    {
+        pinNewLink = pinned;
+        if (Library.Share is not null)
+        {
+            await Library.SetShareModeAsync(pinned, Closing);
+        }
+    }
 
     private async Task CopyAsync(string text)
     {

@@ -28,10 +28,14 @@ export function scrollIntoView(element) {
   element?.focus({ preventScroll: true });
 }
 
-// Drops one query parameter from the address bar without a navigation, so a reload does not repeat what it asked for.
-export function forgetQuery(name) {
-  const url = new URL(window.location.href);
-  if (!url.searchParams.has(name)) { return; }
-  url.searchParams.delete(name);
-  history.replaceState(history.state, "", url.pathname + url.search + url.hash);
+// Reads and drops one parameter of the address's fragment (#from=...), which never reaches the server, its logs or error
+// reports; dropping it without a navigation means a reload does not repeat what it asked for.
+export function takeFragmentParameter(name) {
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  const value = fragment.get(name);
+  if (value === null) { return null; }
+  fragment.delete(name);
+  const rest = fragment.toString();
+  history.replaceState(history.state, "", window.location.pathname + window.location.search + (rest ? "#" + rest : ""));
+  return value;
 }
