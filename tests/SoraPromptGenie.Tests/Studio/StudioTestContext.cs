@@ -45,7 +45,7 @@ public abstract class StudioTestContext : BunitContext
         Services.AddScoped<CircuitClient>();
         Services.AddScoped<StudioSession>();
         Services.AddScoped<IPromptEditor, StudioPromptEditor>();
-        Services.AddScoped<ExportSelection>();
+        Services.AddScoped<TargetSelection>();
 
         // The library panel sits in the studio page; signed out it never touches this (unopened) database.
         Services.AddScoped<AppDbContext>(_ => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options));
