@@ -94,6 +94,20 @@ public abstract class StudioPageTest(StudioFixture fixture, ITestOutputHelper ou
         return await PromptValueAsync();
     }
 
+    /// <summary>Picks the video model the prompt is written for and waits until the studio shows it.</summary>
+    protected async Task ChooseTargetAsync(string id)
+    {
+        await Page.GetByTestId("target-picker").SelectOptionAsync(id);
+        await Assertions.Expect(Page.GetByTestId("export")).ToHaveAttributeAsync("data-target", id);
+    }
+
+    /// <summary>Opens the export panel (a closed details element).</summary>
+    protected async Task OpenExportAsync()
+    {
+        await Page.GetByTestId("export").Locator("summary").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("export")).ToHaveAttributeAsync("open", string.Empty);
+    }
+
     protected ILocator Card(string id) => Page.Locator($"[data-testid='card'][data-card-id='{id}']");
 
     protected async Task<string> PromptValueAsync() => await Prompt.InputValueAsync();
