@@ -21,7 +21,7 @@ public enum StudioMode
 /// fresh suggestions and the message to show. Every AI action goes through the same <see cref="PromptStudio"/> as the API
 /// (the text operations stream, as the API's event-stream form does) and is first counted against the client's AI limit
 /// for the matching API path. The prompt only changes on success. The video model it writes for (<see cref="Target"/>)
-/// and that model's export parameters (<see cref="Selection"/>) drive the lint and the length meter.
+/// and that model's export parameters (<see cref="Selection"/>) drive every AI action, the lint and the length meter.
 /// </summary>
 public sealed class StudioSession(
     PromptStudio studio,
@@ -230,7 +230,8 @@ public sealed class StudioSession(
         }
 
         var idea = Prompt;
-        var result = await StreamAsync("auto-generate", ExpandPath, ct => studio.StreamExpand(idea, ct), cancellationToken);
+        var target = Target;
+        var result = await StreamAsync("auto-generate", ExpandPath, ct => studio.StreamExpand(idea, ct, target: target), cancellationToken);
         if (result is not null)
         {
             // A generated prompt is a new scene: cards merged into the idea no longer describe it.
@@ -246,7 +247,8 @@ public sealed class StudioSession(
         }
 
         var prompt = Prompt;
-        var result = await StreamAsync("structure", StructurePath, ct => studio.StreamStructure(prompt, ct), cancellationToken);
+        var target = Target;
+        var result = await StreamAsync("structure", StructurePath, ct => studio.StreamStructure(prompt, ct, target: target), cancellationToken);
         if (result is not null)
         {
             Accept(result, Applied, "Structured");
@@ -299,8 +301,9 @@ public sealed class StudioSession(
     public async Task RefreshSuggestionsAsync(string categoryId, CancellationToken cancellationToken)
     {
         var prompt = Prompt;
+        var target = Target;
         var result = await RunAsync(
-            "suggest:" + categoryId, SuggestPath, ct => studio.SuggestAsync(categoryId, FreshSuggestionCount, prompt, ct), cancellationToken);
+            "suggest:" + categoryId, SuggestPath, ct => studio.SuggestAsync(categoryId, FreshSuggestionCount, prompt, ct, target: target), cancellationToken);
         if (result is not null)
         {
             _fresh[categoryId] = [.. result.Suggestions.Select(StudioCard.From)];
@@ -317,10 +320,11 @@ public sealed class StudioSession(
     {
         CommitTyping();
         var prompt = Prompt;
+        var target = Target;
         var applied = Applied;
         var replaced = applied.ReplacedBy(cards);
         var result = await StreamAsync(
-            busy, EnhancePath, ct => studio.StreamRevise(prompt, Inputs(cards), Inputs(replaced), ct), cancellationToken);
+            busy, EnhancePath, ct => studio.StreamRevise(prompt, Inputs(cards), Inputs(replaced), ct, target), cancellationToken);
         if (result is not null)
         {
             Accept(result, applied.With(cards), label);
@@ -332,9 +336,10 @@ public sealed class StudioSession(
     {
         CommitTyping();
         var prompt = Prompt;
+        var target = Target;
         var applied = Applied;
         var result = await StreamAsync(
-            "card:" + card.Id, EnhancePath, ct => studio.StreamRevise(prompt, [], [card.ToInput()], ct), cancellationToken);
+            "card:" + card.Id, EnhancePath, ct => studio.StreamRevise(prompt, [], [card.ToInput()], ct, target), cancellationToken);
         if (result is null)
         {
             return;
@@ -434,6 +439,10 @@ public sealed class StudioSession(
         if (result.FallbackReason is { } reason)
         {
             Notice = StudioNotice.Fallback(reason);
+        }
+        else if (result.Warnings is { Count: > 0 } warnings)
+        {
+            Notice = StudioNotice.Changed(warnings);
         }
 
         SetPrompt(result.Text, applied, label);

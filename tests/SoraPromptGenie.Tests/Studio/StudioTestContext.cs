@@ -69,6 +69,9 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
 
     public List<(string Prompt, IReadOnlyList<EnhancementSpec> Enhancements, IReadOnlyList<EnhancementSpec> Removing)> Enhancements { get; } = [];
 
+    /// <summary>The target each call was written for (null: none).</summary>
+    public List<string?> Targets { get; } = [];
+
     public UpstreamException? Failure { get; set; }
 
     public string? FallbackReason { get; set; }
@@ -102,6 +105,7 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
     private void Count(EngineOperation operation)
     {
         Calls++;
+        Targets.Add(operation.Target?.Id);
         if (Failure is { } failure)
         {
             throw failure;
