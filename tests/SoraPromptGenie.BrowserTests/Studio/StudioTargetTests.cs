@@ -42,6 +42,7 @@ public sealed class StudioTargetTests(DefaultStudioFixture fixture, ITestOutputH
         await ChooseTargetAsync("kling-v3");
         await OpenExportAsync();
         await Page.GetByTestId("export-param-duration").SelectOptionAsync("12");
+        await Page.WaitForFunctionAsync("() => (localStorage.getItem('spg.target-parameters') || '').includes('12')");
 
         await GotoStudioAsync(Page);
 
