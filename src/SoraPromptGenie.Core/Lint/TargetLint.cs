@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using SoraPromptGenie.Core.Targets;
 
+using SoraPromptGenie.Core.Text;
+
 namespace SoraPromptGenie.Core.Lint;
 
 /// <summary>
@@ -231,7 +233,7 @@ internal static class TargetLint
         {
             0 => parameter.Name,
             > MaxListedValues when values.All(v => int.TryParse(v, CultureInfo.InvariantCulture, out _)) => $"{parameter.Name} ({values[0]} to {values[^1]})",
-            _ => $"{parameter.Name} ({VideoRequestBuilder.JoinOr(values)})",
+            _ => $"{parameter.Name} ({Phrases.JoinOr(values)})",
         };
     }
 

@@ -2,6 +2,8 @@ using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using SoraPromptGenie.Core.Text;
+
 namespace SoraPromptGenie.Core.Targets;
 
 /// <summary>
@@ -58,7 +60,7 @@ public sealed class TargetCatalog
 
         return Find(id) is { } target
             ? (target, null)
-            : (null, $"target {id.Trim()} is not a known target; choose {VideoRequestBuilder.JoinOr(Ids)}.");
+            : (null, $"target {id.Trim()} is not a known target; choose {Phrases.JoinOr(Ids)}.");
     }
 
     /// <summary>The profile's status today (<see cref="TargetProfile.StatusOn"/>).</summary>

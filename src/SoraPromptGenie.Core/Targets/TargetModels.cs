@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SoraPromptGenie.Core.Text;
 
 namespace SoraPromptGenie.Core.Targets;
 
@@ -151,7 +152,11 @@ public sealed record TargetParameter(
 }
 
 /// <summary>When parameter <see cref="When"/> takes one of <see cref="Is"/>, parameter <see cref="Then"/> must be one of <see cref="MustBe"/>.</summary>
-public sealed record TargetRule(string When, IReadOnlyList<string> Is, string Then, IReadOnlyList<string> MustBe, string Source);
+public sealed record TargetRule(string When, IReadOnlyList<string> Is, string Then, IReadOnlyList<string> MustBe, string Source)
+{
+    /// <summary>Whether the rule holds when its <see cref="When"/> parameter has <paramref name="value"/> (null: not set).</summary>
+    public bool HoldsFor(string? value) => value is not null && Is.Contains(value, StringComparer.Ordinal);
+}
 
 /// <summary>The most prompt text the target takes. An unverified limit only warns; a verified one refuses.</summary>
 public sealed record TargetPromptLimit(int Max, string Unit, string Source, bool Verified = true)
@@ -229,4 +234,23 @@ public sealed record TargetProfile(
 
     public TargetParameter? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A parameter and value as this profile spells them (names and values match ignoring case), or the message saying
+    /// which name or value it does not take. <paramref name="field"/> goes before the name in messages
+    /// (<c>parameters.</c> where the name sits in a <c>parameters</c> object).
+    /// </summary>
+    public (TargetParameter? Parameter, string? Value, string? Problem) ResolveParameter(string name, string value, string field = "")
+    {
+        if (FindParameter(name) is not { } parameter)
+        {
+            return (null, null, Parameters.Count == 0
+                ? $"{field}{name} is not a parameter of {Id}, which takes none."
+                : $"{field}{name} is not a parameter of {Id}; use {Phrases.JoinOr(Parameters.Select(p => p.Name))}.");
+        }
+
+        return parameter.Values.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase)) is { } allowed
+            ? (parameter, allowed, null)
+            : (parameter, null, $"{field}{parameter.Name} {value} is not available for {Id}; choose {Phrases.JoinOr(parameter.Values)}.");
+    }
 }

@@ -86,7 +86,7 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
         var target = catalog.Find(input.Target);
         if (target is null)
         {
-            var choose = $"choose {JoinOr(catalog.Ids)}";
+            var choose = $"choose {Phrases.JoinOr(catalog.Ids)}";
             errors.Add(string.IsNullOrWhiteSpace(input.Target)
                 ? $"target is required; {choose}."
                 : $"target {input.Target.Trim()} is not a known target; {choose}.");
@@ -96,7 +96,7 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
         if (target.Request is null)
         {
             errors.Add($"target {target.Id} has no API to send a request to (its guidance is in GET /api/targets); choose "
-                + $"{JoinOr(catalog.All.Where(t => t.Request is not null).Select(t => t.Id))}.");
+                + $"{Phrases.JoinOr(catalog.All.Where(t => t.Request is not null).Select(t => t.Id))}.");
             return new VideoExportResult(errors, target, null);
         }
 
@@ -123,7 +123,7 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
         var target = catalog.Find(input.Model) is { } found && candidates.Contains(found) ? found : null;
         if (target is null)
         {
-            var choose = $"choose {JoinOr(candidates.Select(t => t.Id))}";
+            var choose = $"choose {Phrases.JoinOr(candidates.Select(t => t.Id))}";
             errors.Add(string.IsNullOrWhiteSpace(input.Model)
                 ? $"Model is required; {choose}."
                 : $"Model {input.Model.Trim()} is not a known target; {choose}.");
@@ -281,22 +281,14 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
                 continue;
             }
 
-            if (target.FindParameter(name) is not { } parameter)
+            var (parameter, allowed, problem) = target.ResolveParameter(name, value);
+            if (problem is not null)
             {
-                errors.Add(target.Parameters.Count == 0
-                    ? $"{name} is not a parameter of {target.Id}, which takes none."
-                    : $"{name} is not a parameter of {target.Id}; use {JoinOr(target.Parameters.Select(p => p.Name))}.");
+                errors.Add(problem);
                 continue;
             }
 
-            var allowed = parameter.Values.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
-            if (allowed is null)
-            {
-                errors.Add($"{parameter.Name} {value} is not available for {target.Id}; choose {JoinOr(parameter.Values)}.");
-                continue;
-            }
-
-            values[parameter.Name] = allowed;
+            values[parameter!.Name] = allowed!;
         }
 
         foreach (var parameter in target.Parameters.Where(p => p.Default is not null))
@@ -306,7 +298,7 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
 
         foreach (var rule in target.Rules)
         {
-            if (!values.TryGetValue(rule.When, out var when) || !rule.Is.Contains(when, StringComparer.Ordinal))
+            if (!values.TryGetValue(rule.When, out var when) || !rule.HoldsFor(when))
             {
                 continue;
             }
@@ -321,13 +313,13 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
             }
             else if (!rule.MustBe.Contains(then, StringComparer.Ordinal))
             {
-                errors.Add($"{rule.Then} {then} is not available with {rule.When} {when} on {target.Id}; choose {JoinOr(rule.MustBe)}.");
+                errors.Add($"{rule.Then} {then} is not available with {rule.When} {when} on {target.Id}; choose {Phrases.JoinOr(rule.MustBe)}.");
             }
         }
 
         foreach (var parameter in target.Parameters.Where(p => p.Required && !values.ContainsKey(p.Name)))
         {
-            errors.Add($"{parameter.Name} is required by {target.Id}; choose {JoinOr(parameter.Values)}.");
+            errors.Add($"{parameter.Name} is required by {target.Id}; choose {Phrases.JoinOr(parameter.Values)}.");
         }
 
         return values;
@@ -493,8 +485,6 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
     }
 
     internal static string ToJson(JsonNode body) => body.ToJsonString(BodyJsonOptions);
-
-    internal static string JoinOr(IEnumerable<string> values) => Phrases.JoinOr(values);
 
     private static string Capitalize(string text) =>
         text.Length == 0 ? text : string.Concat(char.ToUpperInvariant(text[0]).ToString(), text.AsSpan(1));

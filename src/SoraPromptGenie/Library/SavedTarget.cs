@@ -1,6 +1,5 @@
 using System.Text.Json;
 using SoraPromptGenie.Core.Targets;
-using SoraPromptGenie.Core.Text;
 
 namespace SoraPromptGenie.Library;
 
@@ -94,36 +93,28 @@ public static class SavedTarget
             return badName;
         }
 
-        if (profile.FindParameter(name) is not { } parameter)
-        {
-            return profile.Parameters.Count == 0
-                ? $"parameters.{name} is not a parameter of {profile.Id}, which takes none."
-                : $"parameters.{name} is not a parameter of {profile.Id}; use {Phrases.JoinOr(profile.Parameters.Select(p => p.Name))}.";
-        }
-
-        var field = "parameters." + parameter.Name;
-        if (chosen.ContainsKey(parameter.Name))
-        {
-            return $"{field} is given twice; give it once.";
-        }
-
         if (value.Length > MaxParameterTextLength)
         {
-            return $"{field} must be at most {MaxParameterTextLength} characters.";
+            return $"parameters.{name} must be at most {MaxParameterTextLength} characters.";
         }
 
-        if (LibraryText.Problem(field, value) is { } badValue)
+        if (LibraryText.Problem("parameters." + name, value) is { } badValue)
         {
             return badValue;
         }
 
-        var allowed = parameter.Values.FirstOrDefault(a => string.Equals(a, value, StringComparison.OrdinalIgnoreCase));
-        if (allowed is null)
+        var (parameter, allowed, problem) = profile.ResolveParameter(name, value, "parameters.");
+        if (problem is not null)
         {
-            return $"{field} {value} is not available for {profile.Id}; choose {Phrases.JoinOr(parameter.Values)}.";
+            return problem;
         }
 
-        chosen[parameter.Name] = allowed;
+        if (chosen.ContainsKey(parameter!.Name))
+        {
+            return $"parameters.{parameter.Name} is given twice; give it once.";
+        }
+
+        chosen[parameter.Name] = allowed!;
         return null;
     }
 }

@@ -231,7 +231,7 @@ public sealed class TargetSelection
         List<string>? pinned = null;
         foreach (var rule in target.Rules.Where(r => string.Equals(r.Then, parameter.Name, StringComparison.OrdinalIgnoreCase)))
         {
-            if (target.FindParameter(rule.When) is { } when && Effective(target, when) is { } value && rule.Is.Contains(value, StringComparer.Ordinal))
+            if (target.FindParameter(rule.When) is { } when && rule.HoldsFor(Effective(target, when)))
             {
                 pinned = [.. (pinned ?? [.. parameter.Values]).Where(v => rule.MustBe.Contains(v, StringComparer.Ordinal))];
             }

@@ -312,20 +312,6 @@ public sealed class VideoRequestBuilderTests
             result.Curl);
     }
 
-    [Theory]
-    [InlineData(0, "")]
-    [InlineData(1, "a")]
-    [InlineData(2, "a or b")]
-    [InlineData(3, "a, b or c")]
-    public void JoinOr_Values_ReadsAsEnglishChoice(int count, string expected)
-    {
-        var values = new[] { "a", "b", "c" }.Take(count);
-
-        var joined = VideoRequestBuilder.JoinOr(values);
-
-        Assert.Equal(expected, joined);
-    }
-
     private static string PromptArgument(string curl)
     {
         const string marker = "--form-string ";
