@@ -21,6 +21,17 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     };
 
     [Fact]
+    public async Task Page_PresentsItselfForVideoModelsInGeneral_NotOnlyForSora()
+    {
+        await OpenStudioAsync();
+
+        await Assertions.Expect(Page).ToHaveTitleAsync("Prompt Genie — prompt studio for video models");
+        await Assertions.Expect(Page.GetByTestId("brand-name")).ToHaveTextAsync("Prompt Genie");
+        await Assertions.Expect(Page.GetByTestId("brand-tagline")).ToHaveTextAsync("prompts for today's video models");
+        Assert.DoesNotContain("Sora", await Page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AutoGenerate_IdeaOfThreeWords_ReplacesPromptAndShowsEngine()
     {
         await OpenStudioAsync();
