@@ -47,6 +47,9 @@ public sealed class StudioSession(
 
     public string Prompt { get; private set; } = string.Empty;
 
+    /// <summary>Nothing written yet (or only blanks): the studio shows a first step instead of a score.</summary>
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Prompt);
+
     public AppliedSet Applied { get; private set; } = AppliedSet.Empty;
 
     public LintReport Lint { get; private set; } = linter.Lint(string.Empty, selection.Target);

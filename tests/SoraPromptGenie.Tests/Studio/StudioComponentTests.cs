@@ -21,6 +21,20 @@ public sealed class StudioComponentTests : StudioTestContext
     }
 
     [Fact]
+    public void StudioPage_EmptyPrompt_ShowsNoScoreAndNoErrorUntilSomethingIsWritten()
+    {
+        var page = Render<StudioPage>();
+
+        Assert.Equal("Guide score —", page.Find("[data-testid='lint-score']").TextContent.Trim());
+        Assert.Empty(page.FindAll("[data-testid='lint-findings']"));
+
+        page.Find("[data-testid='prompt']").Input("a fox");
+
+        Assert.Matches(@"^Guide score \d+/100$", page.Find("[data-testid='lint-score']").TextContent.Trim());
+        Assert.NotEmpty(page.FindAll("[data-testid='lint-findings'] .finding"));
+    }
+
+    [Fact]
     public void StudioPage_ThreeWordsTyped_EnablesAutoGenerateAndCounts()
     {
         var page = Render<StudioPage>();
