@@ -59,6 +59,8 @@ public sealed class StudioComponentTests : StudioTestContext
             TimeSpan.FromSeconds(30));
         Assert.NotNull(page.Find("[data-card-id='lighting/golden-hour'] .check"));
         Assert.NotNull(page.Find("[data-testid='remove-lighting/golden-hour']"));
+        Assert.Equal("Lighting", page.Find("[data-testid='applied-lighting/golden-hour'] [data-testid='applied-category']").TextContent);
+        Assert.Equal("Remove Golden Hour (Lighting)", page.Find("[data-testid='remove-lighting/golden-hour']").GetAttribute("aria-label"));
     }
 
     [Fact]
