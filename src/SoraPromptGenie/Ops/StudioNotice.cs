@@ -24,6 +24,10 @@ public sealed record StudioNotice(NoticeKind Kind, string Text)
             UpstreamFailure.Timeout => new(NoticeKind.Error, "The language model took too long to answer. Your prompt is unchanged — try again."),
             UpstreamFailure.Unavailable => new(NoticeKind.Error, "The language model is unavailable right now. Your prompt is unchanged — try again in a minute."),
             UpstreamFailure.AuthFailed => new(NoticeKind.Error, "The language model refused this site's key. Your prompt is unchanged; please tell the site operator."),
+            _ when failure.UpstreamStatus is >= 500 and var status =>
+                new(NoticeKind.Error, $"The language model failed with an error of its own (HTTP {status}). Your prompt is unchanged — try again."),
+            _ when failure.UpstreamStatus is { } status =>
+                new(NoticeKind.Error, $"The language model refused the request (HTTP {status}). Your prompt is unchanged — try again."),
             _ => new(NoticeKind.Error, "The language model sent an unusable answer. Your prompt is unchanged — try again."),
         };
     }
@@ -31,6 +35,9 @@ public sealed record StudioNotice(NoticeKind Kind, string Text)
     /// <summary>The offline engine answered in the LLM's place; the result is usable, so this is a warning, not an error.</summary>
     public static StudioNotice Fallback(string reason) =>
         new(NoticeKind.Warning, $"LLM unavailable — answered by the offline engine ({reason.Replace('_', ' ')}).");
+
+    /// <summary>The person stopped a running action; nothing changed.</summary>
+    public static StudioNotice Stopped { get; } = new(NoticeKind.Info, "Stopped. Your prompt is unchanged.");
 
     public static StudioNotice Invalid(string message) => new(NoticeKind.Warning, message);
 

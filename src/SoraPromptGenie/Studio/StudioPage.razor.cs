@@ -29,6 +29,9 @@ public sealed partial class StudioPage
     private static readonly TimeSpan CopiedFor = TimeSpan.FromSeconds(2);
 
     private readonly CancellationTokenSource _closing = new();
+
+    /// <summary>The action in progress, cancelled by its Cancel button or when the circuit closes.</summary>
+    private CancellationTokenSource? _running;
     private ITimer? _lintTimer;
     private ITimer? _typingTimer;
     private ITimer? _copiedTimer;
@@ -201,7 +204,9 @@ public sealed partial class StudioPage
     private async Task RunAsync(Func<CancellationToken, Task> action)
     {
         _typingTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        var task = action(_closing.Token);
+        using var running = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+        _running = running;
+        var task = action(running.Token);
         StateHasChanged();
         try
         {
@@ -212,9 +217,19 @@ public sealed partial class StudioPage
             // The circuit is closing: nobody is left to show the result to.
             return;
         }
+        finally
+        {
+            _running = null;
+        }
 
-        StateHasChanged();
+        if (!_closing.IsCancellationRequested)
+        {
+            StateHasChanged();
+        }
     }
+
+    /// <summary>Stops the running action (the Cancel button); the prompt stays as it was.</summary>
+    private void CancelRunning() => _running?.Cancel();
 
     private void Undo() => Session.Undo();
 

@@ -61,7 +61,8 @@ public sealed class StudioSession(
     public TargetProfile Target => selection.Target;
 
     /// <summary>The prompt's length in its target's unit, against the target's limit.</summary>
-    public PromptMeter Meter => PromptMeter.For(Prompt, Target);
+    /// <summary>The length of what the editor shows, so it follows an answer as it streams in.</summary>
+    public PromptMeter Meter => PromptMeter.For(DisplayedPrompt, Target);
 
     /// <summary>The most the editor takes, as configured (<c>Prompting:MaxPromptChars</c>).</summary>
     public int MaxPromptChars => input.MaxPromptChars;
@@ -93,7 +94,7 @@ public sealed class StudioSession(
     /// </summary>
     public int DraftVersion { get; private set; }
 
-    public int WordCount => PromptStudio.CountWords(Prompt);
+    public int WordCount => PromptStudio.CountWords(DisplayedPrompt);
 
     public int CharacterCount => Prompt.Length;
 
@@ -384,12 +385,14 @@ public sealed class StudioSession(
 
                     arrived.Append(chunk.Delta);
                     Streaming = arrived.ToString();
+                    Lint = linter.Lint(Streaming, Target);
                     StreamUpdated?.Invoke();
                 }
             }
             finally
             {
                 Streaming = null;
+                RefreshLint();
             }
 
             return StudioResult.Invalid<EngineText>("The answer stopped before it was complete. Your prompt is unchanged — try again.");
@@ -428,6 +431,11 @@ public sealed class StudioSession(
         catch (UpstreamException failure)
         {
             Notice = StudioNotice.Upstream(failure);
+            return null;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Notice = StudioNotice.Stopped;
             return null;
         }
         finally

@@ -47,6 +47,26 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     }
 
     [Fact]
+    public async Task AutoGenerate_SlowAnswerCancelled_LocksTheEditorVisiblyThenKeepsThePrompt()
+    {
+        const string answer = "A keeper climbs the spiral stairs at dawn while the great lamp turns slowly overhead, gulls wheeling outside.";
+        Upstream.Default = FakeReply.Text(answer) with { Chunks = 8, ChunkInterval = TimeSpan.FromMilliseconds(700) };
+        await OpenStudioAsync();
+        await TypePromptAsync(Idea);
+
+        await Page.GetByTestId("auto-generate").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("busy-note")).ToContainTextAsync("the editor is locked");
+        await Assertions.Expect(Prompt).ToHaveAttributeAsync("readonly", string.Empty);
+        await Page.GetByTestId("cancel").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("notice")).ToContainTextAsync("Stopped. Your prompt is unchanged.");
+        await Assertions.Expect(Prompt).ToHaveValueAsync(Idea);
+        await Assertions.Expect(Page.GetByTestId("cancel")).ToHaveCountAsync(0);
+        await Assertions.Expect(Prompt).Not.ToHaveAttributeAsync("readonly", string.Empty);
+    }
+
+    [Fact]
     public async Task AutoGenerate_StreamedAnswer_ShowsTextAsItArrivesThenFinalText()
     {
         const string answer = "A keeper climbs the spiral stairs at dawn while the great lamp turns slowly overhead.";

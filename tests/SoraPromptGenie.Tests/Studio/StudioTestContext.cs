@@ -76,6 +76,9 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
 
     public string? FallbackReason { get; set; }
 
+    /// <summary>Once set, a stream waits after each delta until this completes, as a slow model would.</summary>
+    public TaskCompletionSource? HoldAfterFirstDelta { get; set; }
+
     /// <summary>Thrown by a stream after its first delta, as a connection cut mid-answer would.</summary>
     public UpstreamException? MidStreamFailure { get; set; }
 
@@ -98,6 +101,11 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
             if (MidStreamFailure is { } failure && chunk.Delta.Length > 0)
             {
                 throw failure;
+            }
+
+            if (HoldAfterFirstDelta is { } hold && chunk.Delta.Length > 0)
+            {
+                await hold.Task.WaitAsync(cancellationToken);
             }
         }
     }
