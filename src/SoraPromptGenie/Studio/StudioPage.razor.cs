@@ -203,6 +203,12 @@ public sealed partial class StudioPage
     /// <summary>Renders the busy state at once, then again when the action is done.</summary>
     private async Task RunAsync(Func<CancellationToken, Task> action)
     {
+        if (Session.Busy is not null)
+        {
+            // One action at a time: cards and presets stay focusable while one runs, so a press must do nothing.
+            return;
+        }
+
         _typingTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         using var running = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
         _running = running;
@@ -227,6 +233,11 @@ public sealed partial class StudioPage
             StateHasChanged();
         }
     }
+
+    /// <summary>The categories the enhancements pane shows in its mode, in the order it shows them.</summary>
+    private IEnumerable<Category> VisibleCategories => Session.Mode == StudioMode.Simple
+        ? Session.Catalog.Categories.Where(c => c.Core)
+        : Session.Catalog.Groups.SelectMany(g => g.Categories).Select(Session.Catalog.FindCategory).OfType<Category>();
 
     /// <summary>Stops the running action (the Cancel button); the prompt stays as it was.</summary>
     private void CancelRunning() => _running?.Cancel();

@@ -47,6 +47,31 @@ public sealed class StudioSession(
 
     public string Prompt { get; private set; } = string.Empty;
 
+    private ((string Before, string After) Step, IReadOnlyList<TextChange> Changes)? _lastChange;
+
+    /// <summary>
+    /// What the last recorded step changed, word by word (what a phone shows above the cards after a tap); empty before a
+    /// second step or while the text differs from the last recorded step (typing, streaming).
+    /// </summary>
+    public IReadOnlyList<TextChange> LastChange
+    {
+        get
+        {
+            if (History.CurrentIndex == 0 || Streaming is not null || Prompt != History.Current.Text)
+            {
+                return [];
+            }
+
+            var step = (History.Entries[History.CurrentIndex - 1].Text, History.Current.Text);
+            if (_lastChange is not { } known || known.Step != step)
+            {
+                _lastChange = (step, VersionChanges.Between(step.Item1, step.Item2));
+            }
+
+            return _lastChange.Value.Changes;
+        }
+    }
+
     /// <summary>Nothing written yet (or only blanks): the studio shows a first step instead of a score.</summary>
     public bool IsEmpty => string.IsNullOrWhiteSpace(Prompt);
 
