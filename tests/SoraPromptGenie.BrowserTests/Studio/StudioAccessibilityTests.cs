@@ -12,13 +12,22 @@ public sealed class StudioAccessibilityTests(DefaultStudioFixture fixture, ITest
     protected override BrowserNewContextOptions ContextOptions => new() { ViewportSize = new() { Width = 1366, Height = 900 }, BypassCSP = true };
 
     [Theory]
-    [InlineData("light")]
-    [InlineData("dark")]
-    public async Task MainPage_Theme_HasNoSeriousOrCriticalViolations(string theme)
+    [InlineData("light", 1440)]
+    [InlineData("dark", 1440)]
+    [InlineData("light", 390)]
+    [InlineData("dark", 390)]
+    public async Task MainPage_ThemeAndWidth_HasNoSeriousOrCriticalViolations(string theme, int width)
     {
+        await Context.CloseAsync();
+        var phone = width < 768;
+        Context = await NewContextAsync(new() { ViewportSize = new() { Width = width, Height = phone ? 844 : 900 }, IsMobile = phone, HasTouch = phone, BypassCSP = true });
+        Page = await Context.NewPageAsync();
+        Watch(Page);
         await Page.EmulateMediaAsync(new() { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
-        await OpenStudioAsync("MainPage_" + theme);
+        await OpenStudioAsync($"MainPage_{theme}_{width}");
         await UseStarterAsync();
+        await Card("lighting/golden-hour").ClickAsync();
+        await Assertions.Expect(Card("lighting/golden-hour")).ToHaveAttributeAsync("aria-pressed", "true");
         await ChooseTargetAsync("kling-v2.6");
         await OpenExportAsync();
         await Page.GetByTestId("target-guidance").Locator("summary").ClickAsync();
@@ -31,10 +40,10 @@ public sealed class StudioAccessibilityTests(DefaultStudioFixture fixture, ITest
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         foreach (var violation in result.Violations)
         {
-            Output.WriteLine($"{theme}: {violation.Impact} {violation.Id} ({violation.Nodes.Length} nodes): {violation.Help}");
+            Output.WriteLine($"{theme} {width}: {violation.Impact} {violation.Id} ({violation.Nodes.Length} nodes): {violation.Help}");
         }
 
-        Output.WriteLine($"{theme}: {result.Violations.Length} violations, {serious.Count} serious or critical, {result.Passes.Length} rules passed");
+        Output.WriteLine($"{theme} {width}: {result.Violations.Length} violations, {serious.Count} serious or critical, {result.Passes.Length} rules passed");
         Assert.True(serious.Count == 0, string.Join("; ", serious.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target))}")));
     }
 
