@@ -49,6 +49,11 @@ public sealed class StudioSession(
 
     private ((string Before, string After) Step, IReadOnlyList<TextChange> Changes)? _lastChange;
 
+    /// <summary>Where the running action was started from (see <see cref="NoticePlace"/>).</summary>
+    private string? _actionPlace;
+
+    private StudioNotice? _notice;
+
     /// <summary>
     /// What the last recorded step changed, word by word (what a phone shows above the cards after a tap); empty before a
     /// second step or while the text differs from the last recorded step (typing, streaming).
@@ -95,7 +100,25 @@ public sealed class StudioSession(
     /// <summary>The engine label of the last AI result: a model (<c>openrouter:&lt;model&gt;</c>) or <c>offline</c>.</summary>
     public string? EngineLabel { get; private set; }
 
-    public StudioNotice? Notice { get; private set; }
+    /// <summary>The <see cref="NoticePlace"/> of an action started from the presets.</summary>
+    public const string PresetsPlace = "presets";
+
+    /// <summary>The message to show; <see cref="NoticePlace"/> says next to what.</summary>
+    public StudioNotice? Notice
+    {
+        get => _notice;
+        private set
+        {
+            _notice = value;
+            NoticePlace = value is null ? null : _actionPlace;
+        }
+    }
+
+    /// <summary>
+    /// Where the notice belongs: next to what was clicked (<see cref="PresetsPlace"/> or a category id) or, when null, in
+    /// the editor.
+    /// </summary>
+    public string? NoticePlace { get; private set; }
 
     /// <summary>What is running: <c>auto-generate</c>, <c>structure</c>, <c>card:{id}</c>, <c>preset:{id}</c> or <c>suggest:{category}</c>.</summary>
     public string? Busy { get; private set; }
@@ -288,9 +311,14 @@ public sealed class StudioSession(
     /// Applies a card, swaps it for the card of its category, or (when it is applied) takes it out. Every change is made
     /// to the prompt as it is now: only that card's contribution changes, other cards and hand edits stay.
     /// </summary>
-    public async Task ToggleCardAsync(StudioCard card, CancellationToken cancellationToken)
+    public Task ToggleCardAsync(StudioCard card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
+        return AtAsync(card.CategoryId, () => ToggleCardHereAsync(card, cancellationToken));
+    }
+
+    private async Task ToggleCardHereAsync(StudioCard card, CancellationToken cancellationToken)
+    {
         if (Busy is not null)
         {
             return;
@@ -308,7 +336,10 @@ public sealed class StudioSession(
     }
 
     /// <summary>A preset's enhancements are merged in one request and marked applied together; cards already applied stay as they are.</summary>
-    public async Task ApplyPresetAsync(Preset preset, CancellationToken cancellationToken)
+    public Task ApplyPresetAsync(Preset preset, CancellationToken cancellationToken) =>
+        AtAsync(PresetsPlace, () => ApplyPresetHereAsync(preset, cancellationToken));
+
+    private async Task ApplyPresetHereAsync(Preset preset, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(preset);
         if (Busy is not null)
@@ -327,7 +358,10 @@ public sealed class StudioSession(
         await ApplyAsync("preset:" + preset.Id, cards, "Preset " + preset.Name, cancellationToken);
     }
 
-    public async Task RefreshSuggestionsAsync(string categoryId, CancellationToken cancellationToken)
+    public Task RefreshSuggestionsAsync(string categoryId, CancellationToken cancellationToken) =>
+        AtAsync(categoryId, () => RefreshSuggestionsHereAsync(categoryId, cancellationToken));
+
+    private async Task RefreshSuggestionsHereAsync(string categoryId, CancellationToken cancellationToken)
     {
         var prompt = Prompt;
         var target = Target;
@@ -379,6 +413,25 @@ public sealed class StudioSession(
         {
             // The card's wording was already edited away by hand; say so rather than leave the person guessing.
             Notice = StudioNotice.NothingToRemove(card.Title);
+        }
+    }
+
+    /// <summary>Runs an action started from <paramref name="place"/>, so what it has to say is shown there.</summary>
+    private async Task AtAsync(string place, Func<Task> action)
+    {
+        if (Busy is not null)
+        {
+            return;
+        }
+
+        _actionPlace = place;
+        try
+        {
+            await action();
+        }
+        finally
+        {
+            _actionPlace = null;
         }
     }
 

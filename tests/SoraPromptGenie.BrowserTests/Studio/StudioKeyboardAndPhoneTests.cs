@@ -52,7 +52,7 @@ public sealed class StudioKeyboardAndPhoneTests(OfflineStudioFixture fixture, IT
     public async Task CategoryLinks_OneLinkAndOneTab_ReachAFarCategorysFirstControl()
     {
         await OpenStudioAsync();
-        var links = Page.GetByTestId("category-nav").Locator("a");
+        var links = Page.GetByTestId("jump-categories").Locator("a");
         Assert.True(await links.CountAsync() >= 4, "The simple mode shows at least four categories.");
 
         await Page.GetByTestId("jump-style").FocusAsync();

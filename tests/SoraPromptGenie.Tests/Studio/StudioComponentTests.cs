@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Targets;
 using SoraPromptGenie.Library;
 using SoraPromptGenie.Prompting;
@@ -32,6 +33,36 @@ public sealed class StudioComponentTests : StudioTestContext
 
         Assert.Matches(@"^Guide score \d+/100$", page.Find("[data-testid='lint-score']").TextContent.Trim());
         Assert.NotEmpty(page.FindAll("[data-testid='lint-findings'] .finding"));
+    }
+
+    [Fact]
+    public void StudioPage_CardFails_ShowsTheErrorInThatCardsCategoryNotInTheEditor()
+    {
+        var page = Render<StudioPage>();
+        page.Find("[data-testid='starter-" + Catalog.Starters[0].Id + "']").Click();
+        Engine.Failure = new UpstreamException(UpstreamFailure.Timeout, "slow");
+
+        page.Find("[data-card-id='lighting/golden-hour']").Click();
+
+        page.WaitForAssertion(
+            () => Assert.Contains("took too long", page.Find("[data-testid='category-lighting'] [data-testid='notice']").TextContent, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(30));
+        Assert.Single(page.FindAll("[data-testid='notice']"));
+        Assert.Equal("lighting", page.Find("[data-testid='notice']").GetAttribute("data-place"));
+    }
+
+    [Fact]
+    public void StudioPage_AutoGenerateFails_ShowsTheErrorInTheEditor()
+    {
+        var page = Render<StudioPage>();
+        page.Find("[data-testid='prompt']").Input("a fox runs across snow");
+        Engine.Failure = new UpstreamException(UpstreamFailure.Timeout, "slow");
+
+        page.Find("[data-testid='auto-generate']").Click();
+
+        page.WaitForAssertion(
+            () => Assert.Equal("editor", page.Find("[data-testid='notice']").GetAttribute("data-place")),
+            TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -84,6 +115,7 @@ public sealed class StudioComponentTests : StudioTestContext
         page.Find("[data-testid='mode-advanced']").Click();
 
         Assert.Equal(Catalog.Categories.Count, page.FindAll("[data-testid^='category-']").Count);
+        Assert.Equal(Catalog.Categories.Count, page.FindAll("[data-testid='jump-categories'] a").Count);
         Assert.Equal(Catalog.Groups.Count, page.FindAll("[data-testid^='group-']").Count);
         Assert.Empty(page.FindAll("[data-testid='presets']"));
     }
