@@ -47,7 +47,7 @@ public sealed class StudioUpstreamFailureTests(NoFallbackStudioFixture fixture, 
     }
 
     [Fact]
-    public async Task Card_UpstreamErrorWithoutFallback_LeavesCardUnappliedAndPromptUnchanged()
+    public async Task Card_Upstream500WithoutFallback_SaysSoNextToTheCardAndLeavesCardUnappliedAndPromptUnchanged()
     {
         Fixture.App.Upstream.Default = FakeReply.Status(500);
         await OpenStudioAsync();
@@ -55,7 +55,9 @@ public sealed class StudioUpstreamFailureTests(NoFallbackStudioFixture fixture, 
 
         await Page.Locator("[data-testid='card'][data-card-id='lighting/golden-hour']").ClickAsync();
 
-        await Assertions.Expect(Page.GetByTestId("notice")).ToContainTextAsync("The language model sent an unusable answer");
+        var notice = Page.GetByTestId("category-lighting").GetByTestId("notice");
+        await Assertions.Expect(notice).ToContainTextAsync("The language model failed with an error of its own (HTTP 500).");
+        await Assertions.Expect(notice).ToBeInViewportAsync();
         await Assertions.Expect(Page.Locator("[data-testid='card'][data-card-id='lighting/golden-hour']")).ToHaveAttributeAsync("aria-pressed", "false");
         await Assertions.Expect(Prompt).ToHaveValueAsync(starter);
     }
