@@ -28,6 +28,7 @@ public static class EnvironmentAliases
         ("LOG_DIR", "Logging:Directory"),
         ("LOG_FORMAT", "Logging:Format"),
         ("ADMIN_TOKEN", "Admin:Token"),
+        ("MCP_TOKEN", "Mcp:Token"),
         ("RATE_LIMIT_GENERAL", "RateLimiting:General"),
         ("RATE_LIMIT_AI", "RateLimiting:Ai"),
     ];

@@ -33,6 +33,7 @@ public static class LoggingRegistration
         builder.Services.AddSerilog((services, logger) =>
         {
             var options = services.GetRequiredService<IOptions<LoggingOptions>>().Value;
+            var consoleToStandardError = services.GetService<StandardErrorConsole>() is not null;
             var directory = Path.GetFullPath(options.Directory, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
             logger
                 .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
@@ -54,7 +55,7 @@ public static class LoggingRegistration
                 .Enrich.FromLogContext()
                 .WriteTo.Async(sinks =>
                 {
-                    sinks.Console(Formatter(options.IsJson));
+                    sinks.Console(Formatter(options.IsJson), standardErrorFromLevel: consoleToStandardError ? LogEventLevel.Verbose : null);
                     sinks.File(
                         Formatter(options.IsJson),
                         Path.Combine(directory, "combined.log"),
@@ -117,3 +118,6 @@ public static class LoggingRegistration
             ? new RenderedCompactJsonFormatter()
             : new EscapingTextFormatter(new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture));
 }
+
+/// <summary>Registered when stdout carries a protocol (the MCP stdio server): console logging goes to stderr instead.</summary>
+public sealed class StandardErrorConsole;
