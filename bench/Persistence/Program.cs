@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,6 +36,7 @@ try
 
     // The benchmark's workspace holds more than the product's default caps allow, so it runs with caps that fit it.
     var libraryOptions = Options.Create(new LibraryOptions { MaxPromptsPerWorkspace = PromptCount, MaxVersionsPerPrompt = Iterations + 1 });
+    var protection = new EphemeralDataProtectionProvider();
     var workspace = await Seed.WorkspaceWithPromptsAsync(options, connectionString, PromptCount);
     Console.WriteLine($"Seeded one workspace with {PromptCount:N0} prompts on PostgreSQL ({server.Host}:{server.Port}).");
 
@@ -44,7 +46,7 @@ try
     var save = await Measure.RunAsync(Iterations, async i =>
     {
         await using var db = new PostgresAppDbContext(options);
-        var library = new LibraryService(db, TimeProvider.System, libraryOptions);
+        var library = new LibraryService(db, TimeProvider.System, libraryOptions, protection);
         var result = await library.UpdatePromptAsync(workspace.Id, promptId, version, new PromptDraft("Bench", $"Edit number {i}"), CancellationToken.None);
         version = result.Prompt!.Version;
     });
@@ -53,7 +55,7 @@ try
     var list = await Measure.RunAsync(Iterations, async _ =>
     {
         await using var db = new PostgresAppDbContext(options);
-        var page = await new LibraryService(db, TimeProvider.System, libraryOptions).ListPromptsAsync(workspace.Id, null, 1, 50, CancellationToken.None);
+        var page = await new LibraryService(db, TimeProvider.System, libraryOptions, protection).ListPromptsAsync(workspace.Id, null, 1, 50, CancellationToken.None);
         if (page.Items.Count != 50 || page.Total != PromptCount)
         {
             throw new InvalidOperationException("Unexpected page.");
@@ -64,14 +66,14 @@ try
     var deep = await Measure.RunAsync(200, async _ =>
     {
         await using var db = new PostgresAppDbContext(options);
-        await new LibraryService(db, TimeProvider.System, libraryOptions).ListPromptsAsync(workspace.Id, null, 100, 50, CancellationToken.None);
+        await new LibraryService(db, TimeProvider.System, libraryOptions, protection).ListPromptsAsync(workspace.Id, null, 100, 50, CancellationToken.None);
     });
     rows.Add(("list 50 of 10,000 (page 100)", 200, deep.P50, deep.P99, "ms"));
 
     var search = await Measure.RunAsync(200, async _ =>
     {
         await using var db = new PostgresAppDbContext(options);
-        await new LibraryService(db, TimeProvider.System, libraryOptions).ListPromptsAsync(workspace.Id, "harbor 42", 1, 50, CancellationToken.None);
+        await new LibraryService(db, TimeProvider.System, libraryOptions, protection).ListPromptsAsync(workspace.Id, "harbor 42", 1, 50, CancellationToken.None);
     });
     rows.Add(("search + list 50 of 10,000", 200, search.P50, search.P99, "ms"));
 

@@ -119,4 +119,81 @@ internal static partial class LintPatterns
         )(?![\p{L}\p{N}]|[.:]\d)
         """, Options | RegexOptions.IgnorePatternWhitespace)]
     public static partial Regex ProseParameter { get; }
+
+    /// <summary>
+    /// Settings written into the prose, one named group per kind of request parameter, for a prompt linted for a target:
+    /// the <see cref="ProseParameter"/> forms plus audio switches, seeds and model names.
+    /// </summary>
+    [GeneratedRegex("""
+        (?<![\p{L}\p{N}.])(?:
+            (?<duration>\d{1,4}(?:\.\d+)?[\s-]*(?:seconds?|secs?|minutes?|mins?))
+          | (?<fps>\d{1,4}(?:\.\d+)?[\s-]*(?:fps|frames[\s-]+per[\s-]+second))
+          | (?<resolution>[24568]k | uhd | (?:ultra|full)[\s-]*hd | hd | \d{3,4}[pi])
+          | (?<size>\d{3,4}[ ]?[x×][ ]?\d{3,4})
+          | (?<aspect>16:9|9:16|4:3|3:4|21:9|9:21|1:1|4:5|5:4|3:2|2:3|2:1|2\.39:1|2\.35:1|1\.85:1
+              | aspect[\s-]+ratio
+              | (?:vertical|portrait|landscape|horizontal|widescreen)[\s-]+(?:video|format|orientation|mode|aspect))
+          | (?<audio>(?:with|add|enable|turn[\s-]+on)[\s-]+(?:sound|audio)
+              | (?:sound|audio)[\s-]+(?:on|off|enabled|disabled)
+              | (?:no|without)[\s-]+(?:sound|audio)
+              | silent[\s-]+(?:video|clip|film|movie))
+          | (?<seed>seed[\s:#=]*\d{1,10})
+          | (?<model>sora(?:[\s-]?2(?:[\s-]?pro)?)?
+              | veo(?:[\s-]?\d(?:\.\d)?)?(?:[\s-]fast)?
+              | kling(?:[\s-]?(?:ai|v?\d(?:\.\d)?))?
+              | seedance(?:[\s-]?\d(?:\.\d)?)?
+              | runway[\s-]+(?:gen[\s-]?\d(?:\.\d)?|ml)
+              | gen[\s-]?4(?:\.5)?
+              | luma(?:[\s-]+(?:ray|ai|dream[\s-]+machine))
+              | ray[\s-]?3(?:\.\d)?
+              | dream[\s-]+machine
+              | gemini[\s-]+omni)
+        )(?![\p{L}\p{N}]|[.:]\d)
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.IgnorePatternWhitespace)]
+    public static partial Regex TargetParameterProse { get; }
+
+    /// <summary>Words that ask for sound: speech, music, effects and ambience.</summary>
+    [GeneratedRegex("""
+        \b(?:
+            sounds? | sound[\s-]+effects? | sfx | audio | soundtrack | soundscape | music | musical | song | melody | lyrics
+          | hums? | humming | noises? | ambience | voices? | voice[\s-]?over | narrat(?:or|ion|es|ed) | dialogue | dialog
+          | says | said | whispers? | whispered | shouts? | shouted | yells? | yelled | murmurs? | murmured
+          | sings? | sang | singing | speaks | spoke | chants?
+        )\b
+        """, Options | RegexOptions.IgnorePatternWhitespace)]
+    public static partial Regex SoundCue { get; }
+
+    /// <summary>Verbs that introduce spoken words ("she says we are late").</summary>
+    [GeneratedRegex("""
+        \b(?:say | says | said | whispers? | whispered | shouts? | shouted | yells? | yelled | murmurs? | murmured
+          | mutters? | muttered | asks? | asked | replies | replied | exclaims? | exclaimed | announces? | announced)\b
+        """, Options | RegexOptions.IgnorePatternWhitespace)]
+    public static partial Regex SpeechVerb { get; }
+
+    /// <summary>
+    /// The start of an exclusion: "no", "without", "free of", "don't show" / "do not include", and "avoid" / "exclude" at
+    /// the start of a clause (so a subject that "tries to avoid the car" is not one). <c>plain</c> marks a bare "no".
+    /// </summary>
+    [GeneratedRegex("""
+        (?:
+            (?<plain>\bno)(?=[\s-]+\p{L})(?![\s-]+(?:longer|matter|doubt|sooner|more[\s-]+than|less[\s-]+than)\b)
+          | \bwithout(?=[\s-]+\p{L})
+          | \bfree[\s-]+of
+          | \b(?:don['’]?t|do[\s-]+not|never)[\s-]+(?:show|include|add|depict|feature|put)
+          | (?<=(?:^|[.!?;:,])[ \t]*)(?:avoid|exclude)
+        )\b
+        """, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline | RegexOptions.IgnorePatternWhitespace)]
+    public static partial Regex NegativeCue { get; }
+
+    /// <summary>A resolution named in a parameter's description ("std is 720p").</summary>
+    [GeneratedRegex(@"\b\d{3,4}p\b", RegexOptions.CultureInvariant)]
+    public static partial Regex ResolutionValue { get; }
+
+    /// <summary>An allowed value that is a frame size in pixels: <c>1280x720</c> (Sora) or <c>1280:720</c> (Runway).</summary>
+    [GeneratedRegex(@"^\d{3,4}[x:]\d{3,4}$", RegexOptions.CultureInvariant)]
+    public static partial Regex PixelSize { get; }
+
+    /// <summary>A word of a parameter name in camelCase, snake_case or a dotted path.</summary>
+    [GeneratedRegex(@"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])", RegexOptions.CultureInvariant)]
+    public static partial Regex NameWord { get; }
 }

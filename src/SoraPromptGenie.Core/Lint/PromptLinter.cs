@@ -6,7 +6,8 @@ using SoraPromptGenie.Core.Targets;
 namespace SoraPromptGenie.Core.Lint;
 
 /// <summary>
-/// Checks a prompt against the advice of the Sora 2 prompting guide (design section 6). Pure and deterministic:
+/// Checks a prompt against the advice of the Sora 2 prompting guide (design section 6), and with a target against that
+/// target's profile as well (<see cref="TargetLint"/>). Pure and deterministic:
 /// no LLM, no clock, no culture; the same prompt always yields the same report. Safe to share across threads.
 /// </summary>
 public sealed class PromptLinter
@@ -73,9 +74,24 @@ public sealed class PromptLinter
         CheckLight(prompt, words, findings);
         CheckPalette(words, findings);
         CheckVagueWords(prompt, words, quotes, findings);
-        CheckDialogue(prompt, quotes, findings);
-        CheckLength(prompt, findings);
-        CheckProseParameters(prompt, findings);
+        // With a target, the Sora-guide rules that concern the request follow the target: a silent target's sound is
+        // the target-silent rule's (so dialogue advice is moot), a target's own prompt limit replaces the 250-word warning
+        // (the short-prompt nudge stays, and targets without a limit keep the word count), and settings in the prose
+        // point to the target's parameters instead of Sora's size and seconds.
+        if (target?.Audio?.Mode != AudioMode.None)
+        {
+            CheckDialogue(prompt, quotes, findings);
+        }
+
+        CheckLength(prompt, warnWhenLong: target?.PromptLimit is null, findings);
+        if (target is null)
+        {
+            CheckProseParameters(prompt, findings);
+        }
+        else
+        {
+            TargetLint.Check(prompt, target, quotes, findings);
+        }
 
         return new LintReport(Score(findings), findings);
     }
@@ -330,7 +346,7 @@ public sealed class PromptLinter
         }
     }
 
-    private static void CheckLength(string prompt, List<LintFinding> findings)
+    private static void CheckLength(string prompt, bool warnWhenLong, List<LintFinding> findings)
     {
         var count = CountWords(prompt);
         if (count < ShortPromptWords)
@@ -340,7 +356,7 @@ public sealed class PromptLinter
                 LintSeverity.Info,
                 $"Only {count} words; short prompts leave the model freedom. Add detail where you want control."));
         }
-        else if (count > LongPromptWords)
+        else if (warnWhenLong && count > LongPromptWords)
         {
             findings.Add(new LintFinding(
                 LintRules.Length,
@@ -372,7 +388,7 @@ public sealed class PromptLinter
         return quotes;
     }
 
-    private static bool InQuotes(int index, List<(int Start, int Length)>? quotes)
+    internal static bool InQuotes(int index, List<(int Start, int Length)>? quotes)
     {
         if (quotes is null)
         {
@@ -513,7 +529,7 @@ public sealed class PromptLinter
         return false;
     }
 
-    private static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> text)
+    internal static ReadOnlySpan<char> LastWord(ReadOnlySpan<char> text)
     {
         var end = text.Length;
         while (end > 0 && !char.IsLetter(text[end - 1]))

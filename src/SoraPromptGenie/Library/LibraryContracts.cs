@@ -93,8 +93,17 @@ public sealed record VersionResponse(
 /// <summary>A page of a prompt's versions, newest first, in the prompt list's envelope (items, page, pageSize, total).</summary>
 public sealed record VersionList(Guid PromptId, int CurrentVersion, IReadOnlyList<VersionResponse> Items, int Page, int PageSize, int Total);
 
-public sealed record ShareResponse(string Token, string Url);
+public sealed record ShareResponse(
+    string Token,
+    string Url,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? PinnedVersion = null);
 
+/// <summary>A prompt's share link as its owner sees it.</summary>
+/// <param name="Token">The token, or null for a link made before tokens were kept (it can only be replaced).</param>
+/// <param name="PinnedVersion">The version the link shows; null: it follows every later save.</param>
+public sealed record ShareLink(string? Token, int? PinnedVersion);
+
+/// <summary>What a share link shows; <see cref="PinnedVersion"/> is set (and equals <see cref="Version"/>) when the link is a snapshot.</summary>
 public sealed record SharedPromptResponse(
     string Title,
     string Text,
@@ -104,7 +113,8 @@ public sealed record SharedPromptResponse(
     int Version,
     DateTime UpdatedAt,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Target = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Parameters = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, string>? Parameters = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? PinnedVersion = null);
 
 /// <summary>What produced a version.</summary>
 public static class VersionOperations

@@ -197,10 +197,11 @@ public static class LibraryEndpoints
         return result.Outcome == SaveOutcome.NotFound ? ApiResults.NotFound("No such prompt or version.") : Respond(http, result);
     }
 
+    /// <summary><c>?pin=true</c> makes the link a snapshot of the current version; without it the link follows later saves.</summary>
     private static async Task<Results<Ok<ShareResponse>, ApiErrorResult>> ShareAsync(
-        Guid id, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken) =>
-        await library.ShareAsync(workspace.Id, id, cancellationToken) is { } token
-            ? TypedResults.Ok(new ShareResponse(token, $"/api/shared/{token}"))
+        Guid id, [FromQuery] bool? pin, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken) =>
+        await library.ShareAsync(workspace.Id, id, pin ?? false, cancellationToken) is { Token: { } token } link
+            ? TypedResults.Ok(new ShareResponse(token, $"/api/shared/{token}", link.PinnedVersion))
             : PromptNotFound();
 
     private static async Task<Results<NoContent, ApiErrorResult>> RevokeShareAsync(

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Data;
@@ -13,8 +14,14 @@ namespace SoraPromptGenie.Library;
 /// and the Blazor UI. Every prompt query is scoped by workspace, so another workspace's id behaves like an unknown one.
 /// Writes stop at the caps of <see cref="LibraryOptions"/> with <see cref="SaveOutcome.LimitReached"/>.
 /// </summary>
-public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<LibraryOptions> options)
+public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<LibraryOptions> options, IDataProtectionProvider protection)
 {
+    /// <summary>
+    /// Share tokens are looked up by their hash; the token itself is kept encrypted with the app's data-protection keys so
+    /// its owner can copy the link again, which a hash alone cannot give back.
+    /// </summary>
+    private readonly IDataProtector _shareTokens = protection.CreateProtector("SoraPromptGenie.Library.ShareToken");
+
     public const int MaxPageSize = 100;
     public const int ExcerptLength = 200;
     private const int KeyBytes = 32;
@@ -229,21 +236,61 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         return new VersionList(promptId, current.Value, [.. rows.Select(ToResponse)], page, pageSize, total);
     }
 
-    /// <summary>Creates a new read-only share token (replacing any previous one); null when the prompt is not in the workspace.</summary>
-    public async Task<string?> ShareAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken)
+    /// <summary>Creates a new read-only share token that follows later saves (replacing any previous one); null when the prompt is not in the workspace.</summary>
+    public async Task<string?> ShareAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken) =>
+        (await ShareAsync(workspaceId, promptId, pinned: false, cancellationToken))?.Token;
+
+    /// <summary>
+    /// Creates a new read-only share link (the previous one stops working): <paramref name="pinned"/> shows the current
+    /// version for good, else the link follows later saves. Null when the prompt is not in the workspace.
+    /// </summary>
+    public async Task<ShareLink?> ShareAsync(Guid workspaceId, Guid promptId, bool pinned, CancellationToken cancellationToken)
     {
         var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ShareTokenBytes));
         var hash = Hash(token);
+        var kept = _shareTokens.Protect(token);
+        var query = db.Prompts.Where(p => p.Id == promptId && p.WorkspaceId == workspaceId);
+        var updated = await query.ExecuteUpdateAsync(
+            s => s.SetProperty(p => p.ShareTokenHash, hash)
+                .SetProperty(p => p.ShareTokenProtected, kept)
+                .SetProperty(p => p.SharePinnedVersion, p => pinned ? p.CurrentVersion : null),
+            cancellationToken);
+        return updated > 0 ? await GetShareAsync(workspaceId, promptId, cancellationToken) : null;
+    }
+
+    /// <summary>
+    /// The prompt's share link as its owner sees it: its token (null for a link made before tokens were kept) and the
+    /// version it is pinned to. Null when the prompt is not shared or not in the workspace.
+    /// </summary>
+    public async Task<ShareLink?> GetShareAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken)
+    {
+        var share = await db.Prompts.AsNoTracking()
+            .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId && p.ShareTokenHash != null)
+            .Select(p => new { p.ShareTokenProtected, p.SharePinnedVersion })
+            .FirstOrDefaultAsync(cancellationToken);
+        return share is null ? null : new ShareLink(Unprotect(share.ShareTokenProtected), share.SharePinnedVersion);
+    }
+
+    /// <summary>
+    /// Keeps the link and changes what it shows: pinned to the current version, or following later saves. Null when the
+    /// prompt has no share link (or is not in the workspace).
+    /// </summary>
+    public async Task<ShareLink?> SetShareModeAsync(Guid workspaceId, Guid promptId, bool pinned, CancellationToken cancellationToken)
+    {
         var updated = await db.Prompts
-            .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ShareTokenHash, hash), cancellationToken);
-        return updated > 0 ? token : null;
+            .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId && p.ShareTokenHash != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.SharePinnedVersion, p => pinned ? p.CurrentVersion : null), cancellationToken);
+        return updated > 0 ? await GetShareAsync(workspaceId, promptId, cancellationToken) : null;
     }
 
     public async Task<bool> RevokeShareAsync(Guid workspaceId, Guid promptId, CancellationToken cancellationToken) =>
         await db.Prompts
             .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ShareTokenHash, (byte[]?)null), cancellationToken) > 0;
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(p => p.ShareTokenHash, (byte[]?)null)
+                    .SetProperty(p => p.ShareTokenProtected, (string?)null)
+                    .SetProperty(p => p.SharePinnedVersion, (int?)null),
+                cancellationToken) > 0;
 
     public async Task<SharedPromptResponse?> GetSharedAsync(string token, CancellationToken cancellationToken)
     {
@@ -253,12 +300,26 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         }
 
         var hash = Hash(token);
-        return await db.Prompts.AsNoTracking()
+        var shared = await db.Prompts.AsNoTracking()
             .Where(p => p.ShareTokenHash == hash)
-            .Select(p => new { p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.UpdatedAt, p.Target, p.Parameters })
-            .FirstOrDefaultAsync(cancellationToken) is { } p
-            ? new SharedPromptResponse(
-                p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.UpdatedAt, p.Target, Parameters(p.Target, p.Parameters))
+            .Select(p => new { p.Id, p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.UpdatedAt, p.Target, p.Parameters, p.SharePinnedVersion })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (shared is null)
+        {
+            return null;
+        }
+
+        if (shared.SharePinnedVersion is not { } pinned)
+        {
+            return new SharedPromptResponse(
+                shared.Title, shared.Text, shared.Model, shared.Size, shared.Seconds, shared.CurrentVersion, shared.UpdatedAt, shared.Target,
+                Parameters(shared.Target, shared.Parameters));
+        }
+
+        return await db.PromptVersions.AsNoTracking()
+            .Where(v => v.PromptId == shared.Id && v.Number == pinned)
+            .FirstOrDefaultAsync(cancellationToken) is { } v
+            ? new SharedPromptResponse(v.Title, v.Text, v.Model, v.Size, v.Seconds, v.Number, v.CreatedAt, v.Target, Parameters(v.Target, v.Parameters), pinned)
             : null;
     }
 
@@ -323,6 +384,24 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
                     return current is null ? new SaveResult(SaveOutcome.NotFound) : new SaveResult(SaveOutcome.Stale, CurrentVersion: current);
                 }
             }
+        }
+    }
+
+    private string? Unprotect(string? kept)
+    {
+        if (kept is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _shareTokens.Unprotect(kept);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // The key that encrypted it is gone from the key ring: the link still works, but only a new one can be copied.
+            return null;
         }
     }
 

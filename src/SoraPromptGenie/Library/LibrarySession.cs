@@ -19,7 +19,8 @@ public sealed class LibrarySession(
     IPromptEditor editor,
     ClientRateLimiter limiter,
     CircuitClient client,
-    TargetCatalog targets)
+    TargetCatalog targets,
+    TimeProvider time)
 {
     public const int PageSize = 10;
 
@@ -42,7 +43,17 @@ public sealed class LibrarySession(
 
     public VersionList? Versions { get; private set; }
 
-    public string? ShareUrl { get; private set; }
+    /// <summary>The newest versions (at most <see cref="VersionPageSize"/>), each with what changed since the one before it.</summary>
+    public IReadOnlyList<VersionEntry> VersionEntries { get; private set; } = [];
+
+    /// <summary>The site's address share links are made under (the panel sets it from the page it is on).</summary>
+    public Uri? SiteAddress { get; set; }
+
+    /// <summary>The open prompt's share link, when it has one that can be copied.</summary>
+    public string? ShareUrl => Share is { Token: { } token } && SiteAddress is { } site ? new Uri(site, "p/" + token).ToString() : null;
+
+    /// <summary>The open prompt's share link (its token is null for a link made before tokens were kept), or null.</summary>
+    public ShareLink? Share { get; private set; }
 
     public StudioNotice? Message { get; private set; }
 
@@ -55,7 +66,8 @@ public sealed class LibrarySession(
     {
         Open = null;
         Versions = null;
-        ShareUrl = null;
+        VersionEntries = [];
+        Share = null;
     }
 
     public Task RefreshAsync(CancellationToken cancellationToken) => RunAsync(LoadListAsync, cancellationToken);
@@ -75,12 +87,13 @@ public sealed class LibrarySession(
 
     /// <summary>
     /// Saves the editor text with the editor's target and parameters: a new prompt, or a new version of the open one. The
-    /// target is checked against its profile as the API checks it.
+    /// target is checked against its profile as the API checks it. Without a title, a new prompt is named after its first
+    /// words (<see cref="DefaultTitle"/>) and an open one keeps its title.
     /// </summary>
     public Task SaveAsync(string? title, CancellationToken cancellationToken) => WriteAsync(
         async ct =>
         {
-            var name = string.IsNullOrWhiteSpace(title) ? Open?.Title : title.Trim();
+            var name = !string.IsNullOrWhiteSpace(title) ? title.Trim() : Open?.Title ?? DefaultTitle.For(editor.Text, time.GetUtcNow());
             var (target, targetProblem) = SavedTarget.Check(targets, editor.Target);
             if ((Problem(name, editor.Text) ?? targetProblem) is { } problem)
             {
@@ -151,13 +164,58 @@ public sealed class LibrarySession(
                     return;
                 }
 
-                ShareUrl = null;
                 Open = prompt;
                 opened = new EditorText(prompt.Text, "Opened: " + prompt.Title, SavedTarget.Of(prompt.Target, prompt.Parameters));
                 await LoadVersionsAsync(ct);
+                await LoadShareAsync(ct);
             },
             cancellationToken);
         return opened;
+    }
+
+    /// <summary>
+    /// Makes <paramref name="id"/> the open prompt again after a page load, without touching the editor (it kept its own
+    /// draft), so the next save adds a version to it. False when it is no longer in this library.
+    /// </summary>
+    public async Task<bool> ReopenAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await RunAsync(
+            async ct =>
+            {
+                if (Open is null && await library.GetPromptAsync(workspace.Id!.Value, id, ct) is { } prompt)
+                {
+                    Open = prompt;
+                    await LoadVersionsAsync(ct);
+                    await LoadShareAsync(ct);
+                }
+            },
+            cancellationToken);
+        return Open?.Id == id;
+    }
+
+    /// <summary>
+    /// The text of a share link for the editor, with or without a library of one's own; the open prompt is closed, so
+    /// saving it makes a new prompt in this library. Null (with a message) when the link does not open a prompt.
+    /// </summary>
+    public async Task<EditorText?> OpenSharedAsync(string token, CancellationToken cancellationToken)
+    {
+        Message = null;
+        try
+        {
+            if (await library.GetSharedAsync(token, cancellationToken) is not { } shared)
+            {
+                Message = new StudioNotice(NoticeKind.Warning, "That share link does not open a prompt any more; it may have been revoked.");
+                return null;
+            }
+
+            Close();
+            return new EditorText(shared.Text, "Opened shared prompt: " + shared.Title, SavedTarget.Of(shared.Target, shared.Parameters));
+        }
+        catch (Exception ex) when (DatabaseFailures.IsOutage(ex))
+        {
+            Message = new StudioNotice(NoticeKind.Error, "The library is unavailable right now, so the shared prompt could not be opened; try the link again in a minute.");
+            return null;
+        }
     }
 
     public Task DeleteAsync(Guid id, CancellationToken cancellationToken) => WriteAsync(
@@ -201,24 +259,50 @@ public sealed class LibrarySession(
         return restored;
     }
 
-    /// <summary>Creates a new share link (the previous one stops working) under <paramref name="baseUri"/>.</summary>
-    public Task ShareAsync(Uri baseUri, CancellationToken cancellationToken) => WriteAsync(
+    /// <summary>
+    /// Creates a new share link (the previous one stops working) under <paramref name="baseUri"/>: a snapshot of the
+    /// current version when <paramref name="pinned"/>, else one that follows later saves.
+    /// </summary>
+    public Task ShareAsync(Uri baseUri, CancellationToken cancellationToken, bool pinned = false) => WriteAsync(
         async ct =>
         {
             ArgumentNullException.ThrowIfNull(baseUri);
+            SiteAddress = baseUri;
             if (Open is null)
             {
                 return;
             }
 
-            if (await library.ShareAsync(workspace.Id!.Value, Open.Id, ct) is not { } token)
+            if (await library.ShareAsync(workspace.Id!.Value, Open.Id, pinned, ct) is not { } share)
             {
                 Message = Gone();
                 return;
             }
 
-            ShareUrl = new Uri(baseUri, "p/" + token).ToString();
+            Share = share;
             Open = Open with { Shared = true };
+        },
+        cancellationToken);
+
+    /// <summary>Keeps the open prompt's link and changes what it shows: this version for good, or every later save.</summary>
+    public Task SetShareModeAsync(bool pinned, CancellationToken cancellationToken) => WriteAsync(
+        async ct =>
+        {
+            if (Open is not { Shared: true })
+            {
+                return;
+            }
+
+            if (await library.SetShareModeAsync(workspace.Id!.Value, Open.Id, pinned, ct) is not { } share)
+            {
+                Message = Gone();
+                return;
+            }
+
+            Share = share;
+            Message = new StudioNotice(
+                NoticeKind.Info,
+                share.PinnedVersion is { } version ? $"The link now shows version {version} only." : "The link now follows every later save.");
         },
         cancellationToken);
 
@@ -236,7 +320,7 @@ public sealed class LibrarySession(
                 return;
             }
 
-            ShareUrl = null;
+            Share = null;
             Open = Open with { Shared = false };
             Message = new StudioNotice(NoticeKind.Info, "Share link revoked; it no longer opens the prompt.");
         },
@@ -298,6 +382,9 @@ public sealed class LibrarySession(
         }
     }
 
+    private async Task LoadShareAsync(CancellationToken cancellationToken) =>
+        Share = Open is { Shared: true } ? await library.GetShareAsync(workspace.Id!.Value, Open.Id, cancellationToken) : null;
+
     private async Task LoadListAsync(CancellationToken cancellationToken)
     {
         List = await library.ListPromptsAsync(workspace.Id!.Value, Search, Page, PageSize, cancellationToken);
@@ -308,8 +395,13 @@ public sealed class LibrarySession(
         }
     }
 
-    private async Task LoadVersionsAsync(CancellationToken cancellationToken) =>
-        Versions = Open is null ? null : await library.ListVersionsAsync(workspace.Id!.Value, Open.Id, null, 1, VersionPageSize, cancellationToken);
+    /// <summary>Loads one version more than the panel shows, so the oldest one shown can be compared with the one before it.</summary>
+    private async Task LoadVersionsAsync(CancellationToken cancellationToken)
+    {
+        var loaded = Open is null ? null : await library.ListVersionsAsync(workspace.Id!.Value, Open.Id, null, 1, VersionPageSize + 1, cancellationToken);
+        Versions = loaded is null ? null : loaded with { Items = [.. loaded.Items.Take(VersionPageSize)], PageSize = VersionPageSize };
+        VersionEntries = loaded is null ? [] : VersionEntry.Of(loaded.Items, VersionPageSize);
+    }
 
     private Task RunAsync(Func<CancellationToken, Task> action, CancellationToken cancellationToken) =>
         RunAsync(action, spendsBudget: false, cancellationToken);

@@ -4,7 +4,7 @@ using SoraPromptGenie.Ops.Errors;
 
 namespace SoraPromptGenie.Prompting;
 
-/// <summary>The deterministic helpers (no LLM): prompt lint against the Sora guide and the Sora request export.</summary>
+/// <summary>The deterministic helpers (no LLM): prompt lint against the Sora guide or a target, and the Sora request export.</summary>
 public static class GuideEndpoints
 {
     public const string DefaultTarget = "sora-2";
@@ -13,17 +13,26 @@ public static class GuideEndpoints
     {
         var group = api.MapGroup(string.Empty).WithTags("Guide");
         group.MapPost("/lint-prompt", Lint)
-            .WithName("LintPrompt").WithSummary("Score a prompt against the Sora 2 prompting guide (deterministic, no LLM).");
+            .WithName("LintPrompt").WithSummary("Score a prompt against the Sora 2 prompting guide, plus a target's rules when one is named (deterministic, no LLM).");
         group.MapPost("/sora-request", BuildRequest)
             .WithName("BuildSoraRequest").WithSummary("The request body for the video API and an equivalent curl command.");
         return api;
     }
 
     /// <summary>Lints the text as sent, so finding spans index into the caller's own text (CRLF included).</summary>
-    private static Results<Ok<LintReport>, ApiErrorResult> Lint(LintPromptRequest request, PromptLinter linter, PromptInput input)
+    private static Results<Ok<LintReport>, ApiErrorResult> Lint(
+        LintPromptRequest request, PromptLinter linter, PromptInput input, TargetCatalog targets)
     {
         var prompt = input.Prompt("prompt", request.Prompt);
-        return prompt.Succeeded ? TypedResults.Ok(linter.Lint(request.Prompt ?? string.Empty)) : ApiResults.Validation(prompt.Error!);
+        if (!prompt.Succeeded)
+        {
+            return ApiResults.Validation(prompt.Error!);
+        }
+
+        var (target, error) = targets.Named(request.Target);
+        return error is null
+            ? TypedResults.Ok(linter.Lint(request.Prompt ?? string.Empty, target))
+            : ApiResults.Validation(error);
     }
 
     private static Results<Ok<SoraRequestResponse>, ApiErrorResult> BuildRequest(

@@ -82,6 +82,10 @@ public sealed record LintPromptRequest
 {
     [Required(AllowEmptyStrings = true, ErrorMessage = "prompt is required.")]
     public string? Prompt { get; init; }
+
+    /// <summary>A target id (<c>GET /api/targets</c>): adds that target's rules. Without it the prompt is linted against the Sora 2 guide.</summary>
+    [StringLength(64, ErrorMessage = "target must be at most 64 characters.")]
+    public string? Target { get; init; }
 }
 
 public sealed record SoraRequestRequest

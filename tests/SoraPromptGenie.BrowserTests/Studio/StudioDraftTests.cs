@@ -47,6 +47,7 @@ public sealed class StudioDraftTests(OfflineStudioFixture fixture, ITestOutputHe
         var key = await Page.GetByTestId("new-key").InputValueAsync();
 
         await Page.GetByTestId("signout").ClickAsync();
+        await Page.GetByTestId("signout-confirm-button").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("workspace-outcome")).ToContainTextAsync("Signed out");
         await ExpectEditorKeptAsync(text);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -75,7 +76,7 @@ public abstract class PromptTargetMigrationTests(DatabaseProvider provider)
         Assert.Equal(workspace, (await db.Workspaces.AsNoTracking().SingleAsync()).Id);
 
         // The library answers for the upgraded rows exactly as before targets.
-        var library = new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions()));
+        var library = new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions()), new EphemeralDataProtectionProvider());
         var answer = (await library.GetPromptAsync(workspace, prompt, CancellationToken.None))!;
         Assert.Equal(("sora-2-pro", "1792x1024", "12", 2), (answer.Model, answer.Size, answer.Seconds, answer.Version));
         Assert.Equal(LibraryWireFields.Prompt, Fields(answer));

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -105,7 +106,7 @@ public abstract class EmptyWorkspaceExpiryTests<TFactory, TSeeded>(TFactory fact
     {
         var workspace = await _client.CreateWorkspaceAsync();
         await using var db = factory.Database.CreateContext();
-        var library = new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions()));
+        var library = new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions()), new EphemeralDataProtectionProvider());
         await SetLastUsedAsync(workspace.WorkspaceId, DateTime.UtcNow.AddDays(-31));
         await Expiry.SweepAsync(CancellationToken.None);
 

@@ -341,6 +341,41 @@ public abstract class LibraryEndpointsTests<TFactory>(TFactory factory)
     }
 
     [Fact]
+    public async Task Share_PinTrue_KeepsShowingThatVersionAfterAnEdit()
+    {
+        var workspace = await _client.CreateWorkspaceAsync();
+        var prompt = await _client.CreatePromptAsync(workspace.Key, "Pinned title", "First text");
+
+        using var shared = await _client.SendAsync(HttpMethod.Post, $"/api/prompts/{prompt.Id}/share?pin=true", workspace.Key);
+        var link = await shared.ReadAsync<ShareResponse>();
+        using var edited = await _client.SendAsync(HttpMethod.Put, $"/api/prompts/{prompt.Id}", workspace.Key, new { title = "Renamed", text = "Second text" }, "\"1\"");
+        using var read = await _client.GetAsync(new Uri(link.Url, UriKind.Relative));
+        var json = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal(1, link.PinnedVersion);
+        Assert.Equal(("Pinned title", "First text", 1, 1), (json.GetProperty("title").GetString(), json.GetProperty("text").GetString(), json.GetProperty("version").GetInt32(), json.GetProperty("pinnedVersion").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Share_WithoutPin_FollowsLaterSavesAndCarriesNoPinnedVersion()
+    {
+        var workspace = await _client.CreateWorkspaceAsync();
+        var prompt = await _client.CreatePromptAsync(workspace.Key, "Live title", "First text");
+
+        using var shared = await _client.SendAsync(HttpMethod.Post, $"/api/prompts/{prompt.Id}/share", workspace.Key);
+        var body = JsonDocument.Parse(await shared.Content.ReadAsStringAsync()).RootElement;
+        using var edited = await _client.SendAsync(HttpMethod.Put, $"/api/prompts/{prompt.Id}", workspace.Key, new { title = "Live title", text = "Second text" }, "\"1\"");
+        using var read = await _client.GetAsync(new Uri(body.GetProperty("url").GetString()!, UriKind.Relative));
+        var json = JsonDocument.Parse(await read.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.False(body.TryGetProperty("pinnedVersion", out _));
+        Assert.Equal(("Second text", 2), (json.GetProperty("text").GetString(), json.GetProperty("version").GetInt32()));
+        Assert.False(json.TryGetProperty("pinnedVersion", out _));
+    }
+
+    [Fact]
     public async Task Share_ThenRevoke_LinkWorksThenAnswers404()
     {
         var workspace = await _client.CreateWorkspaceAsync();

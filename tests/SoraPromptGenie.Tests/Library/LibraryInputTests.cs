@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Library;
 using SoraPromptGenie.Tests.Ops;
@@ -179,7 +180,7 @@ public abstract class LibraryInputTests<TFactory>(TFactory factory)
         var prompt = await _client.CreatePromptAsync(workspace.Key, "Harbor", "A misty harbor at dawn.");
         await using var db = factory.Database.CreateContext();
 
-        var result = await new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions())).SaveTextVersionAsync(
+        var result = await new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions()), new EphemeralDataProtectionProvider()).SaveTextVersionAsync(
             workspace.WorkspaceId, prompt.Id, "A misty\0 harbor\u001b[2J at dusk.\u202e", new VersionSource(VersionOperations.Structure), null, CancellationToken.None);
 
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
@@ -190,7 +191,7 @@ public abstract class LibraryInputTests<TFactory>(TFactory factory)
     private async Task AddVersionsAsync(Guid workspaceId, Guid promptId, int from, int to)
     {
         await using var db = factory.Database.CreateContext();
-        var library = new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions()));
+        var library = new LibraryService(db, TimeProvider.System, Options.Create(new LibraryOptions()), new EphemeralDataProtectionProvider());
         for (var number = from; number <= to; number++)
         {
             var saved = await library.SaveTextVersionAsync(

@@ -54,15 +54,87 @@ public sealed class LibrarySessionTests : LibraryTestContext
     }
 
     [Fact]
-    public async Task SaveAsync_NoTitle_AsksForOne()
+    public async Task SaveAsync_NoTitle_NamesThePromptAfterItsFirstWords()
     {
         SignIn();
         Session.Edit(Text);
 
         await Library.SaveAsync("  ", CancellationToken.None);
 
+        Assert.Equal("A red fox trots along a snowy road…", Library.Open!.Title);
+        Assert.Equal(NoticeKind.Info, Library.Message!.Kind);
+        Assert.Equal("A red fox trots along a snowy road…", Assert.Single(Library.List!.Items).Title);
+    }
+
+    [Fact]
+    public async Task SaveAsync_OpenPromptWithoutTitle_KeepsItsTitle()
+    {
+        SignIn();
+        Session.Edit(Text);
+        await Library.SaveAsync("Fox", CancellationToken.None);
+        Session.Edit(Text + " Slow dolly in.");
+
+        await Library.SaveAsync(string.Empty, CancellationToken.None);
+
+        Assert.Equal(("Fox", 2), (Library.Open!.Title, Library.Open.Version));
+    }
+
+    [Fact]
+    public async Task RenameAsync_NoTitle_AsksForOne()
+    {
+        SignIn();
+        Session.Edit(Text);
+        await Library.SaveAsync("Fox", CancellationToken.None);
+
+        await Library.RenameAsync("  ", CancellationToken.None);
+
         Assert.Equal("Give the prompt a title.", Library.Message!.Text);
+        Assert.Equal("Fox", Library.Open!.Title);
+    }
+
+    [Fact]
+    public async Task ReopenAsync_SavedPrompt_OpensItWithoutTouchingTheEditor()
+    {
+        SignIn();
+        Session.Edit(Text);
+        await Library.SaveAsync("Fox", CancellationToken.None);
+        var id = Library.Open!.Id;
+        Library.Close();
+        Session.Edit("A draft that differs from the saved text.");
+
+        var reopened = await Library.ReopenAsync(id, CancellationToken.None);
+        await Library.SaveAsync(null, CancellationToken.None);
+
+        Assert.True(reopened);
+        Assert.Equal((id, 2, "A draft that differs from the saved text."), (Library.Open!.Id, Library.Open.Version, Library.Open.Text));
+        Assert.Equal(1, Library.List!.Total);
+    }
+
+    [Fact]
+    public async Task ReopenAsync_PromptOfNoOneHere_StaysClosed()
+    {
+        SignIn();
+
+        var reopened = await Library.ReopenAsync(Guid.NewGuid(), CancellationToken.None);
+
+        Assert.False(reopened);
         Assert.Null(Library.Open);
+    }
+
+    [Fact]
+    public async Task VersionEntries_EditedPrompt_ShowWordChangesFromThePreviousVersion()
+    {
+        SignIn();
+        Session.Edit("A red fox trots along a snowy road at dusk.");
+        await Library.SaveAsync("Fox", CancellationToken.None);
+        Session.Edit("A grey fox trots along a snowy road at dusk.");
+
+        await Library.SaveAsync(null, CancellationToken.None);
+
+        var (newest, first) = (Library.VersionEntries[0], Library.VersionEntries[1]);
+        Assert.Contains(new TextChange(ChangeKind.Removed, "red", 1), newest.Changes!);
+        Assert.Contains(new TextChange(ChangeKind.Added, "grey", 1), newest.Changes!);
+        Assert.Null(first.Changes);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SoraPromptGenie.Data;
@@ -15,7 +16,11 @@ public abstract class LibraryTestContext : StudioTestContext, IAsyncLifetime
     protected LibraryTestContext()
     {
         Services.AddSingleton(Options.Create(Limits));
+        Services.AddSingleton<IDataProtectionProvider>(Protection);
     }
+
+    /// <summary>The key ring of the session's library and of <see cref="Direct"/>, so both read the same share tokens.</summary>
+    protected EphemeralDataProtectionProvider Protection { get; } = new();
 
     /// <summary>The library's caps for this test; change them before the first library call.</summary>
     protected LibraryOptions Limits { get; } = new();
@@ -33,7 +38,7 @@ public abstract class LibraryTestContext : StudioTestContext, IAsyncLifetime
         await _database.MigrateAsync();
         Services.AddScoped<AppDbContext>(_ => _database.CreateContext());
         await using var db = _database.CreateContext();
-        var created = await new LibraryService(db, TimeProvider.System, Options.Create(Limits)).CreateWorkspaceAsync(CancellationToken.None);
+        var created = await new LibraryService(db, TimeProvider.System, Options.Create(Limits), Protection).CreateWorkspaceAsync(CancellationToken.None);
         (WorkspaceId, WorkspaceKey) = (created.WorkspaceId, created.Key);
     }
 
@@ -45,6 +50,9 @@ public abstract class LibraryTestContext : StudioTestContext, IAsyncLifetime
 
     protected void SignIn(string? newKey = null) => Workspace.Capture(WorkspaceId, newKey, unavailable: false);
 
+    /// <summary>A context of its own on the test's database, to change rows behind the session's back.</summary>
+    protected AppDbContext CreateDbContext() => _database.CreateContext();
+
     /// <summary>A second service on the same database, to look behind the session's back.</summary>
-    protected LibraryService Direct() => new(_database.CreateContext(), TimeProvider.System, Options.Create(Limits));
+    protected LibraryService Direct() => new(_database.CreateContext(), TimeProvider.System, Options.Create(Limits), Protection);
 }

@@ -247,6 +247,7 @@ public sealed class PromptLinterTests
     [InlineData("An old man feeding pigeons")]
     [InlineData("A grandmother knits by the fire")]
     [InlineData("A mechanic repairs a motorbike in a garage")]
+    [InlineData("A chef slams a pan down on the stove")]
     public void Lint_EverydayAction_IsFoundAsTheSubjectAction(string prompt)
     {
         var findings = RuleFindings(prompt, LintRules.SubjectAction);

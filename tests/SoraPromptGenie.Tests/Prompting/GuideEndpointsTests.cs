@@ -64,6 +64,57 @@ public sealed class GuideEndpointsTests : IClassFixture<AppFactory>, IDisposable
     }
 
     [Fact]
+    public async Task LintPrompt_WithTarget_AddsThatTargetsRules()
+    {
+        const string json = """{"prompt":"A fox crosses a road without cars, 10 seconds.","target":"runway-gen4.5"}""";
+
+        using var response = await _client.PostJsonAsync("/api/lint-prompt", json);
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var findings = body.GetProperty("findings").EnumerateArray().ToList();
+        var parameter = Assert.Single(findings, f => f.GetProperty("rule").GetString() == "target-parameter");
+        Assert.Contains("set duration (2 to 10) in Runway Gen-4.5's request", parameter.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(35, parameter.GetProperty("span").GetProperty("start").GetInt32());
+        Assert.Contains(findings, f => f.GetProperty("rule").GetString() == "target-negative-avoid");
+        Assert.DoesNotContain(findings, f => f.GetProperty("rule").GetString() == "prose-parameters");
+        Assert.Equal(0, _app.Upstream.RequestCount);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("\"\"")]
+    [InlineData("\"  \"")]
+    public async Task LintPrompt_NoTargetNamed_AnswersExactlyAsWithoutTheField(string target)
+    {
+        const string prompt = "A fox crosses a road without cars, 10 seconds, in 4K.";
+
+        using var without = await _client.PostJsonAsync("/api/lint-prompt", $$"""{"prompt":"{{prompt}}"}""");
+        using var with = await _client.PostJsonAsync("/api/lint-prompt", $$"""{"prompt":"{{prompt}}","target":{{target}}}""");
+
+        Assert.Equal(HttpStatusCode.OK, with.StatusCode);
+        Assert.Equal(await without.Content.ReadAsStringAsync(), await with.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task LintPrompt_UnknownTarget_Returns400NamingTheKnownTargets()
+    {
+        using var response = await _client.PostJsonAsync("/api/lint-prompt", """{"prompt":"A fox crosses a road.","target":"sora-3"}""");
+
+        var message = await response.AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+        Assert.Contains("target sora-3 is not a known target", message, StringComparison.Ordinal);
+        Assert.Contains("runway-gen4.5", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LintPrompt_TargetOver64Characters_Returns400()
+    {
+        using var response = await _client.PostJsonAsync("/api/lint-prompt", $$"""{"prompt":"A fox crosses a road.","target":"{{new string('x', 65)}}"}""");
+
+        await response.AssertErrorAsync(HttpStatusCode.BadRequest, "validation_failed");
+    }
+
+    [Fact]
     public async Task GetTargets_Always_ListsSoraProfilesWithStatus()
     {
         using var response = await _client.GetPathAsync("/api/targets");

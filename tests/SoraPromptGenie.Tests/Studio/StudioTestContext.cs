@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Bunit;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,6 +49,7 @@ public abstract class StudioTestContext : BunitContext
 
         // The library panel sits in the studio page; signed out it never touches this (unopened) database.
         Services.AddScoped<AppDbContext>(_ => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options));
+        Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         Services.AddScoped<LibraryService>();
         Services.AddScoped<CircuitWorkspace>();
         Services.AddScoped<LibrarySession>();

@@ -10,6 +10,7 @@ public sealed class SavedPromptConfiguration : IEntityTypeConfiguration<SavedPro
     public const int MaxTextLength = 10_000;
     public const int MaxTargetLength = 64;
     public const int MaxParametersLength = 2_000;
+    public const int MaxProtectedShareTokenLength = 512;
 
     public void Configure(EntityTypeBuilder<SavedPrompt> builder)
     {
@@ -24,6 +25,7 @@ public sealed class SavedPromptConfiguration : IEntityTypeConfiguration<SavedPro
         builder.Property(p => p.Target).HasMaxLength(MaxTargetLength);
         builder.Property(p => p.Parameters).HasMaxLength(MaxParametersLength);
         builder.Property(p => p.ShareTokenHash).HasMaxLength(32);
+        builder.Property(p => p.ShareTokenProtected).HasMaxLength(MaxProtectedShareTokenLength);
 
         // Two writers that both read version n: only the UPDATE ... WHERE current_version = n of one succeeds.
         builder.Property(p => p.CurrentVersion).IsConcurrencyToken();

@@ -30,6 +30,15 @@ public sealed class SavedPrompt
     /// <summary>SHA-256 of the read-only share token, when a share link is active.</summary>
     public byte[]? ShareTokenHash { get; set; }
 
+    /// <summary>
+    /// The share token, encrypted with the app's data-protection keys, so the owner can copy the link again; null for links
+    /// made before it was kept (those can only be replaced).
+    /// </summary>
+    public string? ShareTokenProtected { get; set; }
+
+    /// <summary>The version the share link shows; null: it follows every later save.</summary>
+    public int? SharePinnedVersion { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime UpdatedAt { get; set; }

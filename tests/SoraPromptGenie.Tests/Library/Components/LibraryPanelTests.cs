@@ -70,7 +70,10 @@ public sealed class LibraryPanelTests : LibraryTestContext
     [Theory]
     [InlineData("manual", null, "saved")]
     [InlineData("restore", 2, "restored from v2")]
-    [InlineData("auto-generate", null, "auto generate")]
+    [InlineData("auto-generate", null, "auto-generated")]
+    [InlineData("structure", null, "structured")]
+    [InlineData("preset", null, "preset applied")]
+    [InlineData("enhance", null, "enhanced with a card")]
     public void VersionLabel_Operation_DescribesIt(string operation, int? from, string expected)
     {
         var version = new VersionResponse(1, "t", "x", null, null, null, operation, [], null, from, DateTime.UtcNow);

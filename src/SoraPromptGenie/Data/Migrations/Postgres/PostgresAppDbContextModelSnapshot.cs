@@ -237,10 +237,19 @@ namespace SoraPromptGenie.Data.Migrations.Postgres
                         .HasColumnType("character varying(8)")
                         .HasColumnName("seconds");
 
+                    b.Property<int?>("SharePinnedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("share_pinned_version");
+
                     b.Property<byte[]>("ShareTokenHash")
                         .HasMaxLength(32)
                         .HasColumnType("bytea")
                         .HasColumnName("share_token_hash");
+
+                    b.Property<string>("ShareTokenProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("share_token_protected");
 
                     b.Property<string>("Size")
                         .HasMaxLength(32)

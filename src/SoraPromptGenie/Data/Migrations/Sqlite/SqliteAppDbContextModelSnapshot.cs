@@ -230,10 +230,19 @@ namespace SoraPromptGenie.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("seconds");
 
+                    b.Property<int?>("SharePinnedVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_pinned_version");
+
                     b.Property<byte[]>("ShareTokenHash")
                         .HasMaxLength(32)
                         .HasColumnType("BLOB")
                         .HasColumnName("share_token_hash");
+
+                    b.Property<string>("ShareTokenProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("share_token_protected");
 
                     b.Property<string>("Size")
                         .HasMaxLength(32)
