@@ -34,6 +34,9 @@ public sealed record StudioNotice(NoticeKind Kind, string Text)
 
     public static StudioNotice Invalid(string message) => new(NoticeKind.Warning, message);
 
+    /// <summary>What the engine changed to keep its answer a valid prompt for the target, such as cutting it to the limit.</summary>
+    public static StudioNotice Changed(IReadOnlyList<string> warnings) => new(NoticeKind.Info, string.Join(" ", warnings));
+
     /// <summary>A removed card whose wording was no longer in the prompt: the mark is gone, the text is as it was.</summary>
     public static StudioNotice NothingToRemove(string cardTitle) =>
         new(NoticeKind.Info, $"{cardTitle} is no longer applied. Its wording was not found in the prompt, so the text is unchanged.");

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Targets;
 using SoraPromptGenie.Core.Text;
 
 namespace SoraPromptGenie.Prompting;
@@ -26,12 +27,17 @@ public static class StudioResult
 /// rules of <see cref="PromptInput"/> (characters, configured lengths), which bound what is sent to the model. Every
 /// result leaves here as valid input for the next operation: control characters removed and, if it is longer than the
 /// prompt limit, shortened to its last whole sentence that fits, with a warning saying so. <c>fresh</c> asks for a new
-/// answer instead of a stored one.
+/// answer instead of a stored one; <c>target</c> writes for that video model (null: for the Sora 2 guide, as the original
+/// API does).
 /// </summary>
 public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, PromptInput input)
 {
     public async Task<StudioResult<EngineText>> EnhanceAsync(
-        string? currentPrompt, IReadOnlyList<EnhancementInput> enhancements, CancellationToken cancellationToken, bool fresh = false)
+        string? currentPrompt,
+        IReadOnlyList<EnhancementInput> enhancements,
+        CancellationToken cancellationToken,
+        bool fresh = false,
+        TargetProfile? target = null)
     {
         var prompt = input.Prompt("currentPrompt", currentPrompt);
         if (prompt.Value is not { } text)
@@ -41,13 +47,17 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
 
         var specs = ToSpecs(enhancements);
         return specs.Value is { } valid
-            ? Bound(await engine.RunAsync(new TextOperation.Enhance(text, valid) { Fresh = fresh }, cancellationToken))
+            ? Bound(await engine.RunAsync(new TextOperation.Enhance(text, valid) { Fresh = fresh, Target = target }, cancellationToken))
             : StudioResult.Invalid<EngineText>(specs.Error!);
     }
 
     /// <summary>The streamed form of <see cref="EnhanceAsync"/>: same checks, then deltas and a final chunk.</summary>
     public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamEnhance(
-        string? currentPrompt, IReadOnlyList<EnhancementInput> enhancements, CancellationToken cancellationToken, bool fresh = false)
+        string? currentPrompt,
+        IReadOnlyList<EnhancementInput> enhancements,
+        CancellationToken cancellationToken,
+        bool fresh = false,
+        TargetProfile? target = null)
     {
         var prompt = input.Prompt("currentPrompt", currentPrompt);
         if (prompt.Value is not { } text)
@@ -57,7 +67,7 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
 
         var specs = ToSpecs(enhancements);
         return specs.Value is { } valid
-            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Enhance(text, valid) { Fresh = fresh }, cancellationToken), cancellationToken))
+            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Enhance(text, valid) { Fresh = fresh, Target = target }, cancellationToken), cancellationToken))
             : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(specs.Error!);
     }
 
@@ -69,13 +79,14 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
         string? currentPrompt,
         IReadOnlyList<EnhancementInput> enhancements,
         IReadOnlyList<EnhancementInput> removing,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        TargetProfile? target = null)
     {
         ArgumentNullException.ThrowIfNull(enhancements);
         ArgumentNullException.ThrowIfNull(removing);
         if (removing.Count == 0)
         {
-            return StreamEnhance(currentPrompt, enhancements, cancellationToken);
+            return StreamEnhance(currentPrompt, enhancements, cancellationToken, target: target);
         }
 
         var prompt = input.Prompt("currentPrompt", currentPrompt);
@@ -91,12 +102,12 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
             return StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(remove.Error ?? apply.Error!);
         }
 
-        var operation = new TextOperation.Enhance(text, applied) { Removing = removed };
+        var operation = new TextOperation.Enhance(text, applied) { Removing = removed, Target = target };
         return StudioResult.Of(Bound(engine.StreamAsync(operation, cancellationToken), cancellationToken));
     }
 
     public async Task<StudioResult<EngineSuggestions>> SuggestAsync(
-        string? category, int? count, string? currentPrompt, CancellationToken cancellationToken, bool fresh = false)
+        string? category, int? count, string? currentPrompt, CancellationToken cancellationToken, bool fresh = false, TargetProfile? target = null)
     {
         if (catalog.FindCategory(category) is not { } found)
         {
@@ -122,21 +133,23 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
             prompt = text;
         }
 
-        var result = await engine.RunAsync(new SuggestionRequest(found, wanted, prompt) { Fresh = fresh }, cancellationToken);
+        var result = await engine.RunAsync(new SuggestionRequest(found, wanted, prompt) { Fresh = fresh, Target = target }, cancellationToken);
 
         // Models return more than asked now and then; the contract is "at most count".
         return result.Suggestions.Count > wanted ? result with { Suggestions = [.. result.Suggestions.Take(wanted)] } : result;
     }
 
-    public async Task<StudioResult<EngineText>> ExpandAsync(string? basicPrompt, CancellationToken cancellationToken, bool fresh = false)
+    public async Task<StudioResult<EngineText>> ExpandAsync(
+        string? basicPrompt, CancellationToken cancellationToken, bool fresh = false, TargetProfile? target = null)
     {
         var idea = CheckIdea(basicPrompt);
         return idea.Value is { } text
-            ? Bound(await engine.RunAsync(new TextOperation.Expand(text) { Fresh = fresh }, cancellationToken))
+            ? Bound(await engine.RunAsync(new TextOperation.Expand(text) { Fresh = fresh, Target = target }, cancellationToken))
             : StudioResult.Invalid<EngineText>(idea.Error!);
     }
 
-    public async Task<StudioResult<EngineText>> StructureAsync(string? prompt, CancellationToken cancellationToken, bool fresh = false)
+    public async Task<StudioResult<EngineText>> StructureAsync(
+        string? prompt, CancellationToken cancellationToken, bool fresh = false, TargetProfile? target = null)
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {
@@ -145,21 +158,23 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
 
         var checkedPrompt = input.Prompt("currentPrompt", prompt);
         return checkedPrompt.Value is { } text
-            ? Bound(await engine.RunAsync(new TextOperation.Structure(text) { Fresh = fresh }, cancellationToken))
+            ? Bound(await engine.RunAsync(new TextOperation.Structure(text) { Fresh = fresh, Target = target }, cancellationToken))
             : StudioResult.Invalid<EngineText>(checkedPrompt.Error!);
     }
 
     /// <summary>The streamed form of <see cref="ExpandAsync"/>.</summary>
-    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamExpand(string? basicPrompt, CancellationToken cancellationToken, bool fresh = false)
+    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamExpand(
+        string? basicPrompt, CancellationToken cancellationToken, bool fresh = false, TargetProfile? target = null)
     {
         var idea = CheckIdea(basicPrompt);
         return idea.Value is { } text
-            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Expand(text) { Fresh = fresh }, cancellationToken), cancellationToken))
+            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Expand(text) { Fresh = fresh, Target = target }, cancellationToken), cancellationToken))
             : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(idea.Error!);
     }
 
     /// <summary>The streamed form of <see cref="StructureAsync"/>; empty in, one final chunk with empty text out.</summary>
-    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamStructure(string? prompt, CancellationToken cancellationToken, bool fresh = false)
+    public StudioResult<IAsyncEnumerable<EngineStreamChunk>> StreamStructure(
+        string? prompt, CancellationToken cancellationToken, bool fresh = false, TargetProfile? target = null)
     {
         if (string.IsNullOrWhiteSpace(prompt))
         {
@@ -168,7 +183,7 @@ public sealed class PromptStudio(IPromptEngine engine, PromptCatalog catalog, Pr
 
         var checkedPrompt = input.Prompt("currentPrompt", prompt);
         return checkedPrompt.Value is { } text
-            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Structure(text) { Fresh = fresh }, cancellationToken), cancellationToken))
+            ? StudioResult.Of(Bound(engine.StreamAsync(new TextOperation.Structure(text) { Fresh = fresh, Target = target }, cancellationToken), cancellationToken))
             : StudioResult.Invalid<IAsyncEnumerable<EngineStreamChunk>>(checkedPrompt.Error!);
     }
 

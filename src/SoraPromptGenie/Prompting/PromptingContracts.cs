@@ -37,6 +37,10 @@ public sealed record EnhancePromptRequest
 
     /// <summary>With the workspace key: save the result as a new version of this saved prompt.</summary>
     public Guid? PromptId { get; init; }
+
+    /// <summary>A target id from <c>GET /api/targets</c>: write for that video model. Without it the answer is written for the Sora 2 guide.</summary>
+    [StringLength(64, ErrorMessage = "target must be at most 64 characters.")]
+    public string? Target { get; init; }
 }
 
 public sealed record GenerateSuggestionsRequest
@@ -52,6 +56,10 @@ public sealed record GenerateSuggestionsRequest
 
     /// <summary><c>true</c> asks for a new answer instead of a cached one.</summary>
     public bool? Fresh { get; init; }
+
+    /// <summary>A target id from <c>GET /api/targets</c>: write for that video model. Without it the answer is written for the Sora 2 guide.</summary>
+    [StringLength(64, ErrorMessage = "target must be at most 64 characters.")]
+    public string? Target { get; init; }
 }
 
 public sealed record AutoGeneratePromptRequest
@@ -64,6 +72,10 @@ public sealed record AutoGeneratePromptRequest
 
     /// <summary>With the workspace key: save the result as a new version of this saved prompt.</summary>
     public Guid? PromptId { get; init; }
+
+    /// <summary>A target id from <c>GET /api/targets</c>: write for that video model. Without it the answer is written for the Sora 2 guide.</summary>
+    [StringLength(64, ErrorMessage = "target must be at most 64 characters.")]
+    public string? Target { get; init; }
 }
 
 public sealed record StructurePromptRequest
@@ -76,6 +88,10 @@ public sealed record StructurePromptRequest
 
     /// <summary>With the workspace key: save the result as a new version of this saved prompt.</summary>
     public Guid? PromptId { get; init; }
+
+    /// <summary>A target id from <c>GET /api/targets</c>: write for that video model. Without it the answer is written for the Sora 2 guide.</summary>
+    [StringLength(64, ErrorMessage = "target must be at most 64 characters.")]
+    public string? Target { get; init; }
 }
 
 public sealed record LintPromptRequest

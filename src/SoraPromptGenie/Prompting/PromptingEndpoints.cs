@@ -1,5 +1,6 @@
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Targets;
 using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops.Errors;
 using SoraPromptGenie.Ops.RateLimiting;
@@ -9,7 +10,8 @@ namespace SoraPromptGenie.Prompting;
 /// <summary>
 /// The original SoraPromptGenie AI endpoints, wire-compatible, each under the AI rate limit. The text-producing ones
 /// take an optional <c>promptId</c> (with the workspace key) to save the result as a new version of a saved prompt;
-/// suggestions produce cards, not prompt text, so there is nothing to save for them.
+/// suggestions produce cards, not prompt text, so there is nothing to save for them. Each takes an optional <c>target</c>
+/// (a profile id of <c>GET /api/targets</c>) to write for that video model; an unknown id is a 400.
 /// </summary>
 public static class PromptingEndpoints
 {
@@ -36,11 +38,18 @@ public static class PromptingEndpoints
         EnhancePromptRequest request,
         PromptStudio studio,
         PromptCatalog catalog,
+        TargetCatalog targets,
         AiResultSaver saver,
         PromptStreaming streaming,
         HttpContext http,
         CancellationToken cancellationToken)
     {
+        var (target, unknownTarget) = targets.Named(request.Target);
+        if (unknownTarget is not null)
+        {
+            return ApiResults.Validation(unknownTarget);
+        }
+
         var streamed = PromptStreaming.WantsEventStream(http.Request);
         if (streamed && request.PromptId is not null)
         {
@@ -55,7 +64,7 @@ public static class PromptingEndpoints
 
         if (streamed)
         {
-            return await StreamAsync(studio.StreamEnhance(request.CurrentPrompt, chosen, cancellationToken, request.Fresh == true), EnhancedResponse, streaming, http);
+            return await StreamAsync(studio.StreamEnhance(request.CurrentPrompt, chosen, cancellationToken, request.Fresh == true, target), EnhancedResponse, streaming, http);
         }
 
         if (await saver.CheckTargetAsync(request.PromptId, http) is { } denied)
@@ -63,7 +72,7 @@ public static class PromptingEndpoints
             return denied;
         }
 
-        var result = await studio.EnhanceAsync(request.CurrentPrompt, chosen, cancellationToken, request.Fresh == true);
+        var result = await studio.EnhanceAsync(request.CurrentPrompt, chosen, cancellationToken, request.Fresh == true, target);
         if (result.Value is not { } text)
         {
             return ApiResults.Validation(result.Error!);
@@ -104,9 +113,15 @@ public static class PromptingEndpoints
         new(text.Text) { Engine = text.Engine, FallbackReason = text.FallbackReason, Usage = text.Usage, Cached = text.Cached, Warnings = text.Warnings };
 
     private static async Task<Results<Ok<GenerateSuggestionsResponse>, ApiErrorResult>> SuggestAsync(
-        GenerateSuggestionsRequest request, PromptStudio studio, CancellationToken cancellationToken)
+        GenerateSuggestionsRequest request, PromptStudio studio, TargetCatalog targets, CancellationToken cancellationToken)
     {
-        var result = await studio.SuggestAsync(request.Category, request.Count, request.CurrentPrompt, cancellationToken, request.Fresh == true);
+        var (target, unknownTarget) = targets.Named(request.Target);
+        if (unknownTarget is not null)
+        {
+            return ApiResults.Validation(unknownTarget);
+        }
+
+        var result = await studio.SuggestAsync(request.Category, request.Count, request.CurrentPrompt, cancellationToken, request.Fresh == true, target);
         return result.Value is { } suggestions
             ? TypedResults.Ok(new GenerateSuggestionsResponse(suggestions.Suggestions)
             {
@@ -121,15 +136,22 @@ public static class PromptingEndpoints
     private static async Task<Results<ServerSentEventsResult<string>, Ok<AutoGeneratePromptResponse>, ApiErrorResult>> ExpandAsync(
         AutoGeneratePromptRequest request,
         PromptStudio studio,
+        TargetCatalog targets,
         AiResultSaver saver,
         PromptStreaming streaming,
         HttpContext http,
         CancellationToken cancellationToken)
     {
+        var (target, unknownTarget) = targets.Named(request.Target);
+        if (unknownTarget is not null)
+        {
+            return ApiResults.Validation(unknownTarget);
+        }
+
         return await AnswerTextAsync(
             request.PromptId,
-            () => studio.StreamExpand(request.BasicPrompt, cancellationToken, request.Fresh == true),
-            () => studio.ExpandAsync(request.BasicPrompt, cancellationToken, request.Fresh == true),
+            () => studio.StreamExpand(request.BasicPrompt, cancellationToken, request.Fresh == true, target),
+            () => studio.ExpandAsync(request.BasicPrompt, cancellationToken, request.Fresh == true, target),
             VersionOperations.AutoGenerate,
             (text, version) => GeneratedResponse(text) with { SavedVersion = version },
             saver,
@@ -141,15 +163,22 @@ public static class PromptingEndpoints
     private static async Task<Results<ServerSentEventsResult<string>, Ok<StructurePromptResponse>, ApiErrorResult>> StructureAsync(
         StructurePromptRequest request,
         PromptStudio studio,
+        TargetCatalog targets,
         AiResultSaver saver,
         PromptStreaming streaming,
         HttpContext http,
         CancellationToken cancellationToken)
     {
+        var (target, unknownTarget) = targets.Named(request.Target);
+        if (unknownTarget is not null)
+        {
+            return ApiResults.Validation(unknownTarget);
+        }
+
         return await AnswerTextAsync(
             request.PromptId,
-            () => studio.StreamStructure(request.CurrentPrompt, cancellationToken, request.Fresh == true),
-            () => studio.StructureAsync(request.CurrentPrompt, cancellationToken, request.Fresh == true),
+            () => studio.StreamStructure(request.CurrentPrompt, cancellationToken, request.Fresh == true, target),
+            () => studio.StructureAsync(request.CurrentPrompt, cancellationToken, request.Fresh == true, target),
             VersionOperations.Structure,
             (text, version) => StructuredResponse(text) with { SavedVersion = version },
             saver,

@@ -11,11 +11,16 @@ public enum CopyTarget
     Prompt,
     RequestJson,
     Curl,
+    Poll,
 }
 
 public sealed partial class StudioPage
 {
     private const string ModePreference = "spg.mode";
+
+    /// <summary>The target this browser writes for, and the export parameters it chose per target (JSON).</summary>
+    private const string TargetPreference = "spg.target";
+    private const string TargetParametersPreference = "spg.target-parameters";
 
     /// <summary>How long after the last key the page stores typed text in the draft.</summary>
     private const int TypedTextDelayMs = 300;
@@ -99,10 +104,36 @@ public sealed partial class StudioPage
             Session.Mode = mode;
         }
 
+        await RestoreTargetAsync(_module);
         await RestoreDraftAsync(_module);
         _typedText = await _module.InvokeAsync<IJSObjectReference>("keepTypedText", StudioDraft.StorageKey, promptArea, TypedTextDelayMs);
         interactive = true;
         StateHasChanged();
+    }
+
+    /// <summary>The target and parameters this browser chose before; an id the catalog no longer has keeps the default.</summary>
+    private async Task RestoreTargetAsync(IJSObjectReference module)
+    {
+        Session.Selection.Remember(await module.InvokeAsync<string?>("getPreference", _closing.Token, TargetParametersPreference));
+        Session.ChooseTarget(await module.InvokeAsync<string?>("getPreference", _closing.Token, TargetPreference));
+    }
+
+    private async Task StoreTargetAsync()
+    {
+        if (_module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _module.InvokeVoidAsync("setPreference", TargetPreference, Session.Target.Id);
+            await _module.InvokeVoidAsync("setPreference", TargetParametersPreference, Session.Selection.RememberedJson());
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab is gone; the choice stays what it stored last.
+        }
     }
 
     /// <summary>
@@ -195,7 +226,30 @@ public sealed partial class StudioPage
 
     private void RestoreHistory(int index) => Session.RestoreHistory(index);
 
-    private void OpenFromLibrary(Library.EditorText text) => Session.OpenText(text.Text, text.Label);
+    /// <summary>Text from the library comes with the target it was saved for, which the picker and the export then show.</summary>
+    private async Task OpenFromLibraryAsync(Library.EditorText text)
+    {
+        var retargeted = text.Target is { } choice && Session.ApplyTarget(choice);
+        Session.OpenText(text.Text, text.Label);
+        if (retargeted)
+        {
+            await StoreTargetAsync();
+        }
+    }
+
+    private async Task ChooseTargetAsync(string? id)
+    {
+        if (Session.ChooseTarget(id))
+        {
+            await StoreTargetAsync();
+        }
+    }
+
+    private async Task ChooseParameterAsync((string Name, string? Value) choice)
+    {
+        Session.ChooseParameter(choice.Name, choice.Value);
+        await StoreTargetAsync();
+    }
 
     private async Task SetModeAsync(StudioMode mode)
     {

@@ -9,5 +9,8 @@ public sealed class StudioPromptEditor(StudioSession session) : IPromptEditor
 
     public bool IsBusy => session.Busy is not null;
 
-    public TargetChoice? Target => null;
+    /// <summary>The chosen target and the parameters chosen for it (a copy: later choices do not change what was read).</summary>
+    public TargetChoice? Target => new(
+        session.Target.Id,
+        new Dictionary<string, string>(session.Selection.Parameters, StringComparer.OrdinalIgnoreCase));
 }

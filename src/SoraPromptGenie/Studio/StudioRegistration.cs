@@ -38,7 +38,7 @@ public static class StudioRegistration
         services.AddScoped<CircuitClient>();
         services.AddScoped<StudioSession>();
         services.AddScoped<IPromptEditor, StudioPromptEditor>();
-        services.AddScoped<ExportSelection>();
+        services.AddScoped<TargetSelection>();
         return builder;
     }
 

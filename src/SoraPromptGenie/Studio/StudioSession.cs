@@ -2,6 +2,8 @@ using System.Text;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Lint;
+using SoraPromptGenie.Core.Targets;
+using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Prompting;
@@ -18,9 +20,18 @@ public enum StudioMode
 /// The state of one person's studio (one per circuit): the prompt, its history and applied cards, lint, the last engine,
 /// fresh suggestions and the message to show. Every AI action goes through the same <see cref="PromptStudio"/> as the API
 /// (the text operations stream, as the API's event-stream form does) and is first counted against the client's AI limit
-/// for the matching API path. The prompt only changes on success.
+/// for the matching API path. The prompt only changes on success. The video model it writes for (<see cref="Target"/>)
+/// and that model's export parameters (<see cref="Selection"/>) drive every AI action, the lint and the length meter.
 /// </summary>
-public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, PromptLinter linter, ClientRateLimiter limiter, CircuitClient client, TimeProvider time)
+public sealed class StudioSession(
+    PromptStudio studio,
+    PromptCatalog catalog,
+    PromptLinter linter,
+    PromptInput input,
+    TargetSelection selection,
+    ClientRateLimiter limiter,
+    CircuitClient client,
+    TimeProvider time)
 {
     public const string EnhancePath = "/api/enhance-prompt";
     public const string SuggestPath = "/api/generate-suggestions";
@@ -38,7 +49,19 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
 
     public AppliedSet Applied { get; private set; } = AppliedSet.Empty;
 
-    public LintReport Lint { get; private set; } = linter.Lint(string.Empty);
+    public LintReport Lint { get; private set; } = linter.Lint(string.Empty, selection.Target);
+
+    /// <summary>The chosen target and its export parameters.</summary>
+    public TargetSelection Selection => selection;
+
+    /// <summary>The video model the prompt is written for.</summary>
+    public TargetProfile Target => selection.Target;
+
+    /// <summary>The prompt's length in its target's unit, against the target's limit.</summary>
+    public PromptMeter Meter => PromptMeter.For(Prompt, Target);
+
+    /// <summary>The most the editor takes, as configured (<c>Prompting:MaxPromptChars</c>).</summary>
+    public int MaxPromptChars => input.MaxPromptChars;
 
     /// <summary>The engine label of the last AI result: a model (<c>openrouter:&lt;model&gt;</c>) or <c>offline</c>.</summary>
     public string? EngineLabel { get; private set; }
@@ -71,7 +94,7 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
 
     public int CharacterCount => Prompt.Length;
 
-    public bool CanAutoGenerate => Busy is null && WordCount >= PromptLimits.MinBasicPromptWords && Prompt.Length <= PromptLimits.MaxBasicPromptChars;
+    public bool CanAutoGenerate => Busy is null && WordCount >= PromptLimits.MinBasicPromptWords && Prompt.Length <= input.MaxBasicPromptChars;
 
     public bool CanStructure => Busy is null && !string.IsNullOrWhiteSpace(Prompt);
 
@@ -81,7 +104,35 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
     public void Edit(string? text)
     {
         var value = text ?? string.Empty;
-        Prompt = value.Length > PromptLimits.MaxPromptChars ? value[..PromptLimits.MaxPromptChars] : value;
+        Prompt = value.Length > MaxPromptChars ? value[..MaxPromptChars] : value;
+    }
+
+    /// <summary>Writes for the target <paramref name="id"/>; an unknown id changes nothing. Returns whether it was taken.</summary>
+    public bool ChooseTarget(string? id)
+    {
+        if (!selection.Select(id))
+        {
+            return false;
+        }
+
+        RefreshLint();
+        return true;
+    }
+
+    /// <summary>Chooses an export parameter of the current target; only its allowed values are taken.</summary>
+    public void ChooseParameter(string name, string? value) => selection.Choose(name, value);
+
+    /// <summary>Writes for the target a saved prompt was written for, with its parameters; an unknown target changes nothing.</summary>
+    public bool ApplyTarget(TargetChoice choice)
+    {
+        ArgumentNullException.ThrowIfNull(choice);
+        if (!selection.Apply(choice.Target, choice.Parameters))
+        {
+            return false;
+        }
+
+        RefreshLint();
+        return true;
     }
 
     public bool CommitTyping()
@@ -122,7 +173,7 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         return true;
     }
 
-    public void RefreshLint() => Lint = linter.Lint(Prompt);
+    public void RefreshLint() => Lint = linter.Lint(Prompt, Target);
 
     public void DismissNotice() => Notice = null;
 
@@ -179,7 +230,8 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         }
 
         var idea = Prompt;
-        var result = await StreamAsync("auto-generate", ExpandPath, ct => studio.StreamExpand(idea, ct), cancellationToken);
+        var target = Target;
+        var result = await StreamAsync("auto-generate", ExpandPath, ct => studio.StreamExpand(idea, ct, target: target), cancellationToken);
         if (result is not null)
         {
             // A generated prompt is a new scene: cards merged into the idea no longer describe it.
@@ -195,7 +247,8 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         }
 
         var prompt = Prompt;
-        var result = await StreamAsync("structure", StructurePath, ct => studio.StreamStructure(prompt, ct), cancellationToken);
+        var target = Target;
+        var result = await StreamAsync("structure", StructurePath, ct => studio.StreamStructure(prompt, ct, target: target), cancellationToken);
         if (result is not null)
         {
             Accept(result, Applied, "Structured");
@@ -248,8 +301,9 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
     public async Task RefreshSuggestionsAsync(string categoryId, CancellationToken cancellationToken)
     {
         var prompt = Prompt;
+        var target = Target;
         var result = await RunAsync(
-            "suggest:" + categoryId, SuggestPath, ct => studio.SuggestAsync(categoryId, FreshSuggestionCount, prompt, ct), cancellationToken);
+            "suggest:" + categoryId, SuggestPath, ct => studio.SuggestAsync(categoryId, FreshSuggestionCount, prompt, ct, target: target), cancellationToken);
         if (result is not null)
         {
             _fresh[categoryId] = [.. result.Suggestions.Select(StudioCard.From)];
@@ -266,10 +320,11 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
     {
         CommitTyping();
         var prompt = Prompt;
+        var target = Target;
         var applied = Applied;
         var replaced = applied.ReplacedBy(cards);
         var result = await StreamAsync(
-            busy, EnhancePath, ct => studio.StreamRevise(prompt, Inputs(cards), Inputs(replaced), ct), cancellationToken);
+            busy, EnhancePath, ct => studio.StreamRevise(prompt, Inputs(cards), Inputs(replaced), ct, target), cancellationToken);
         if (result is not null)
         {
             Accept(result, applied.With(cards), label);
@@ -281,9 +336,10 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
     {
         CommitTyping();
         var prompt = Prompt;
+        var target = Target;
         var applied = Applied;
         var result = await StreamAsync(
-            "card:" + card.Id, EnhancePath, ct => studio.StreamRevise(prompt, [], [card.ToInput()], ct), cancellationToken);
+            "card:" + card.Id, EnhancePath, ct => studio.StreamRevise(prompt, [], [card.ToInput()], ct, target), cancellationToken);
         if (result is null)
         {
             return;
@@ -383,6 +439,10 @@ public sealed class StudioSession(PromptStudio studio, PromptCatalog catalog, Pr
         if (result.FallbackReason is { } reason)
         {
             Notice = StudioNotice.Fallback(reason);
+        }
+        else if (result.Warnings is { Count: > 0 } warnings)
+        {
+            Notice = StudioNotice.Changed(warnings);
         }
 
         SetPrompt(result.Text, applied, label);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
@@ -79,11 +81,18 @@ public abstract class StudioPageTest(StudioFixture fixture, ITestOutputHelper ou
         await Assertions.Expect(page.GetByTestId("studio")).ToHaveAttributeAsync("data-interactive", "true");
     }
 
-    /// <summary>Types into the prompt like a person (input events reach the circuit).</summary>
+    /// <summary>
+    /// Types into the prompt like a person (input events reach the circuit) and waits until the length meter counts it: in
+    /// characters or UTF-16 code units where the target counts them ("100 / 2,500 characters"), else by its words.
+    /// </summary>
     protected async Task TypePromptAsync(string text)
     {
         await Prompt.FillAsync(text);
-        await Assertions.Expect(Page.GetByTestId("counts")).ToContainTextAsync($"{text.Length} characters");
+        var length = text.Length.ToString(CultureInfo.InvariantCulture);
+        var grouped = text.Length.ToString("N0", CultureInfo.InvariantCulture);
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        var counted = new Regex($@"(^|[^\d,])({length}|{Regex.Escape(grouped)})( / [\d,]+)? (characters|UTF-16 code units)|≈ [\d,]+ / [\d,]+ \w+ · {words} words?$");
+        await Assertions.Expect(Page.GetByTestId("counts")).ToContainTextAsync(counted);
     }
 
     /// <summary>Starts from a starter prompt and returns its text once it is on screen.</summary>
@@ -92,6 +101,20 @@ public abstract class StudioPageTest(StudioFixture fixture, ITestOutputHelper ou
         await Page.GetByTestId("starter-" + id).ClickAsync();
         await Assertions.Expect(Prompt).Not.ToHaveValueAsync(string.Empty);
         return await PromptValueAsync();
+    }
+
+    /// <summary>Picks the video model the prompt is written for and waits until the studio shows it.</summary>
+    protected async Task ChooseTargetAsync(string id)
+    {
+        await Page.GetByTestId("target-picker").SelectOptionAsync(id);
+        await Assertions.Expect(Page.GetByTestId("export")).ToHaveAttributeAsync("data-target", id);
+    }
+
+    /// <summary>Opens the export panel (a closed details element).</summary>
+    protected async Task OpenExportAsync()
+    {
+        await Page.GetByTestId("export").Locator("summary").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("export")).ToHaveAttributeAsync("open", string.Empty);
     }
 
     protected ILocator Card(string id) => Page.Locator($"[data-testid='card'][data-card-id='{id}']");

@@ -19,7 +19,9 @@ public sealed class StudioAccessibilityTests(DefaultStudioFixture fixture, ITest
         await Page.EmulateMediaAsync(new() { ColorScheme = theme == "dark" ? ColorScheme.Dark : ColorScheme.Light });
         await OpenStudioAsync("MainPage_" + theme);
         await UseStarterAsync();
-        await Page.GetByTestId("export").Locator("summary").ClickAsync();
+        await ChooseTargetAsync("kling-v2.6");
+        await OpenExportAsync();
+        await Page.GetByTestId("target-guidance").Locator("summary").ClickAsync();
         await Page.GetByTestId("history").Locator("summary").ClickAsync();
         Assert.Equal(theme, await Page.EvaluateAsync<string>(
             "() => getComputedStyle(document.documentElement).colorScheme.includes('dark') ? 'dark' : 'light'"));

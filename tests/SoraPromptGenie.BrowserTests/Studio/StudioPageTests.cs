@@ -217,14 +217,15 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
     {
         await OpenStudioAsync();
         var prompt = await UseStarterAsync();
-        await Page.GetByTestId("export").Locator("summary").ClickAsync();
-        await Assertions.Expect(Page.GetByTestId("export-size").Locator("option")).ToHaveCountAsync(2);
-        await Assertions.Expect(Page.GetByTestId("export-status")).ToContainTextAsync("retired");
+        await ChooseTargetAsync("sora-2");
+        await OpenExportAsync();
+        await Assertions.Expect(Page.GetByTestId("export-param-size").Locator("option")).ToHaveCountAsync(2);
+        await Assertions.Expect(Page.GetByTestId("target-status")).ToContainTextAsync("retired 2026-09-24");
 
-        await Page.GetByTestId("export-model").SelectOptionAsync("sora-2-pro");
-        await Assertions.Expect(Page.GetByTestId("export-size").Locator("option")).ToHaveCountAsync(4);
-        await Page.GetByTestId("export-size").SelectOptionAsync("1792x1024");
-        await Page.GetByTestId("export-seconds").SelectOptionAsync("8");
+        await ChooseTargetAsync("sora-2-pro");
+        await Assertions.Expect(Page.GetByTestId("export-param-size").Locator("option")).ToHaveCountAsync(4);
+        await Page.GetByTestId("export-param-size").SelectOptionAsync("1792x1024");
+        await Page.GetByTestId("export-param-seconds").SelectOptionAsync("8");
         await Assertions.Expect(Page.GetByTestId("export-preview")).ToContainTextAsync("size=1792x1024");
         await Page.GetByTestId("copy-json").ClickAsync();
 
@@ -238,12 +239,16 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
         await Page.GetByTestId("copy-curl").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("export-copy-status")).ToHaveTextAsync("curl command copied");
         var curl = await Page.EvaluateAsync<string>("() => navigator.clipboard.readText()");
-        Assert.Contains("curl", curl, StringComparison.Ordinal);
-        Assert.Contains("-F", curl, StringComparison.Ordinal);
+        Assert.StartsWith("curl https://api.openai.com/v1/videos", curl, StringComparison.Ordinal);
+        Assert.Contains("-F model=sora-2-pro", curl, StringComparison.Ordinal);
+        Assert.Contains("-F size=1792x1024", curl, StringComparison.Ordinal);
 
-        await Page.GetByTestId("export-model").SelectOptionAsync("sora-2");
-        await Assertions.Expect(Page.GetByTestId("export-size")).ToHaveValueAsync("720x1280");
-        await Assertions.Expect(Page.GetByTestId("export-seconds")).ToHaveValueAsync("8");
+        await ChooseTargetAsync("sora-2");
+        await Assertions.Expect(Page.GetByTestId("export-param-size")).ToHaveValueAsync("720x1280");
+        await Assertions.Expect(Page.GetByTestId("export-param-seconds")).ToHaveValueAsync("4");
+        await ChooseTargetAsync("sora-2-pro");
+        await Assertions.Expect(Page.GetByTestId("export-param-size")).ToHaveValueAsync("1792x1024");
+        await Assertions.Expect(Page.GetByTestId("export-param-seconds")).ToHaveValueAsync("8");
     }
 
     [Fact]
@@ -271,10 +276,13 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
         await Page.GetByTestId("auto-generate").ClickAsync();
         await Assertions.Expect(Prompt).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^A cinematic take: "));
         await Page.GetByTestId("history").Locator("summary").ClickAsync();
-        await Page.GetByTestId("export").Locator("summary").ClickAsync();
+        await ChooseTargetAsync("runway-gen4.5");
+        await OpenExportAsync();
+        await Page.GetByTestId("export-param-duration").SelectOptionAsync("5");
 
         await Assertions.Expect(Page.GetByTestId("history")).ToContainTextAsync("<img src=x");
         await Assertions.Expect(Page.GetByTestId("export-preview")).ToContainTextAsync("<script>");
+        await Assertions.Expect(Page.GetByTestId("export-body")).ToContainTextAsync("<img src=x");
         Assert.Equal(0, await Page.Locator("main img, main script").CountAsync());
         Assert.True(await Page.EvaluateAsync<bool>("() => window.__xss === undefined"));
     }
@@ -288,7 +296,9 @@ public sealed class StudioPageTests(DefaultStudioFixture fixture, ITestOutputHel
         Watch(Page);
         await OpenStudioAsync();
         await UseStarterAsync();
-        await Page.GetByTestId("export").Locator("summary").ClickAsync();
+        await ChooseTargetAsync("veo-3.1");
+        await OpenExportAsync();
+        await Assertions.Expect(Page.GetByTestId("export-poll")).ToBeVisibleAsync();
         Assert.True(await NoHorizontalScrollAsync());
 
         await Page.GetByTestId("mode-advanced").ClickAsync();

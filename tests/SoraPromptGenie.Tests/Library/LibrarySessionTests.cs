@@ -218,7 +218,8 @@ public sealed class LibrarySessionTests : LibraryTestContext
 
         var restored = await Library.RestoreAsync(1, CancellationToken.None);
 
-        Assert.Equal(new EditorText(Text, "Restored version 1: Fox"), restored);
+        Assert.Equal((Text, "Restored version 1: Fox"), (restored!.Text, restored.Label));
+        Assert.Equal(Session.Target.Id, restored.Target!.Target);
         Assert.Equal(3, Library.Open!.Version);
         Assert.Equal(1, Library.Versions!.Items[0].RestoredFrom);
     }

@@ -1,4 +1,9 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SoraPromptGenie.Core.Targets;
+using SoraPromptGenie.Library;
+using SoraPromptGenie.Prompting;
 using SoraPromptGenie.Studio;
 
 namespace SoraPromptGenie.Tests.Studio;
@@ -68,33 +73,153 @@ public sealed class StudioComponentTests : StudioTestContext
     }
 
     [Fact]
-    public void ExportPanel_SwitchToPro_OffersProSizes()
+    public void StudioPage_TargetPicker_ListsEveryTargetWithRetiredOnesMarkedWithTheirDate()
     {
-        var panel = Render<ExportPanel>(p => p.Add(x => x.Prompt, "A fox crosses a snowy road."));
+        var targets = Services.GetRequiredService<TargetCatalog>();
+        var page = Render<StudioPage>();
 
-        panel.Find("[data-testid='export-model']").Change("sora-2-pro");
+        var options = page.FindAll("[data-testid='target-picker'] option");
 
-        var sizes = panel.FindAll("[data-testid='export-size'] option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(targets.Ids.Order(StringComparer.Ordinal), options.Select(o => o.GetAttribute("value")!).Order(StringComparer.Ordinal));
+        var sora = options.Single(o => o.GetAttribute("value") == "sora-2");
+        Assert.Equal("Sora 2 — retired 2026-09-24", sora.TextContent);
+        Assert.Contains("retired", sora.ClassName, StringComparison.Ordinal);
+        Assert.Equal("Kling 3 — unverified", options.Single(o => o.GetAttribute("value") == "kling-v3").TextContent);
+        Assert.Equal(TargetSelection.DefaultTargetId, page.Find("[data-testid='target-picker']").GetAttribute("value"));
+    }
+
+    [Fact]
+    public void StudioPage_TargetChosen_ShowsItsGuidanceAndStatus()
+    {
+        var page = Render<StudioPage>();
+
+        page.Find("[data-testid='target-picker']").Change("sora-2");
+
+        Assert.Equal("sora-2", Session.Target.Id);
+        var advice = page.FindAll("[data-testid='target-guidance'] li").Select(li => li.TextContent).ToList();
+        Assert.Equal(Session.Target.Guidance.Select(g => g.Text), advice);
+        Assert.Contains("retired 2026-09-24", page.Find("[data-testid='target-status']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StudioPage_GenericTarget_ExportShowsASentenceInsteadOfARequest()
+    {
+        var page = Render<StudioPage>();
+        page.Find("[data-testid='prompt']").Input("A fox crosses a snowy road.");
+
+        Assert.Contains("has no API of its own", page.Find("[data-testid='export-none']").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid='copy-json']"));
+        Assert.Empty(page.FindAll("[data-testid='copy-curl']"));
+    }
+
+    [Fact]
+    public void StudioPage_SoraProChosen_OffersOnlyProSizesAndExportsThem()
+    {
+        var page = Render<StudioPage>();
+        page.Find("[data-testid='prompt']").Input("A fox crosses a snowy road.");
+
+        page.Find("[data-testid='target-picker']").Change("sora-2-pro");
+        page.Find("[data-testid='export-param-size']").Change("1792x1024");
+
+        var sizes = page.FindAll("[data-testid='export-param-size'] option").Select(o => o.GetAttribute("value")).ToList();
         Assert.Equal(["1280x720", "720x1280", "1024x1792", "1792x1024"], sizes);
-        Assert.Contains("model=sora-2-pro", panel.Find("[data-testid='export-preview']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("model=sora-2-pro", page.Find("[data-testid='export-preview']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("\"size\": \"1792x1024\"", page.Find("[data-testid='export-body']").TextContent, StringComparison.Ordinal);
+        Assert.Contains("$OPENAI_API_KEY", page.Find("[data-testid='export-key']").TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(page.FindAll("[data-testid='export-poll'] pre"));
     }
 
     [Fact]
-    public void ExportPanel_EmptyPrompt_ShowsErrorInsteadOfCopyButtons()
+    public void StudioPage_KlingSoundOn_ModeOffersOnlyPro()
     {
-        var panel = Render<ExportPanel>(p => p.Add(x => x.Prompt, string.Empty));
+        var page = Render<StudioPage>();
+        page.Find("[data-testid='prompt']").Input("A fox crosses a snowy road.");
+        page.Find("[data-testid='target-picker']").Change("kling-v2.6");
 
-        Assert.NotEmpty(panel.FindAll("[data-testid='export-errors'] li"));
-        Assert.Empty(panel.FindAll("[data-testid='copy-json']"));
+        page.Find("[data-testid='export-param-sound']").Change("on");
+
+        var modes = page.FindAll("[data-testid='export-param-mode'] option").Select(o => o.GetAttribute("value")).ToList();
+        Assert.Equal(["pro"], modes);
+        Assert.Contains("\"mode\": \"pro\"", page.Find("[data-testid='export-body']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ExportPanel_RetiredTarget_ShowsStatusNote()
+    public void StudioPage_EmptyPromptForTargetWithApi_ShowsBuilderErrorInsteadOfCopyButtons()
     {
-        var panel = Render<ExportPanel>(p => p.Add(x => x.Prompt, "A fox."));
+        var page = Render<StudioPage>();
 
-        var note = panel.Find("[data-testid='export-status']").TextContent;
+        page.Find("[data-testid='target-picker']").Change("runway-gen4.5");
 
-        Assert.Contains("retired", note, StringComparison.Ordinal);
+        Assert.NotEmpty(page.FindAll("[data-testid='export-errors'] li"));
+        Assert.Empty(page.FindAll("[data-testid='copy-json']"));
+    }
+
+    [Fact]
+    public void StudioPage_TargetWithLimit_MeterCountsInItsUnitAndMarksOver()
+    {
+        var page = Render<StudioPage>();
+        page.Find("[data-testid='target-picker']").Change("runway-gen4.5");
+
+        page.Find("[data-testid='prompt']").Input(new string('a', 1_001));
+
+        var meter = page.Find("[data-testid='meter']");
+        Assert.Equal("1,001 / 1,000 UTF-16 code units", meter.TextContent);
+        Assert.Equal("true", meter.GetAttribute("data-over"));
+        Assert.Contains("over", meter.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StudioPage_ConfiguredPromptLimit_IsTheEditorsMaxLength()
+    {
+        Services.AddSingleton(new PromptInput(Options.Create(new PromptLimitsOptions { MaxPromptChars = 1_500 })));
+        var page = Render<StudioPage>();
+
+        page.Find("[data-testid='prompt']").Input(new string('a', 1_600));
+
+        Assert.Equal("1500", page.Find("[data-testid='prompt']").GetAttribute("maxlength"));
+        Assert.Equal(1_500, Session.Prompt.Length);
+    }
+
+    [Fact]
+    public void PromptEditor_TargetAndParametersChosen_AreWhatTheLibraryReads()
+    {
+        var page = Render<StudioPage>();
+        page.Find("[data-testid='target-picker']").Change("kling-v3");
+        page.Find("[data-testid='export-param-duration']").Change("12");
+
+        var choice = Services.GetRequiredService<IPromptEditor>().Target;
+
+        Assert.NotNull(choice);
+        Assert.Equal("kling-v3", choice.Target);
+        Assert.Equal(new Dictionary<string, string> { ["duration"] = "12" }, choice.Parameters);
+    }
+
+    [Fact]
+    public async Task StudioPage_LibraryHandsBackTextWithTarget_PickerAndExportFollowIt()
+    {
+        var page = Render<StudioPage>();
+        var panel = page.FindComponent<SoraPromptGenie.Library.Components.LibraryPanel>();
+        var choice = new TargetChoice("sora-2-pro", new Dictionary<string, string> { ["size"] = "1024x1792", ["seconds"] = "12" });
+
+        await page.InvokeAsync(() => panel.Instance.TextOpened.InvokeAsync(new EditorText("A fox crosses a snowy road.", "Opened: Fox", choice)));
+
+        Assert.Equal("sora-2-pro", Session.Target.Id);
+        Assert.Equal("sora-2-pro", page.Find("[data-testid='target-picker']").GetAttribute("value"));
+        Assert.Equal("1024x1792", page.Find("[data-testid='export-param-size']").GetAttribute("value"));
+        Assert.Equal("12", page.Find("[data-testid='export-param-seconds']").GetAttribute("value"));
+        Assert.Contains("\"seconds\": \"12\"", page.Find("[data-testid='export-body']").TextContent, StringComparison.Ordinal);
+        Assert.Equal("A fox crosses a snowy road.", Session.Prompt);
+    }
+
+    [Fact]
+    public async Task StudioPage_LibraryHandsBackTextWithoutTarget_KeepsChosenTarget()
+    {
+        var page = Render<StudioPage>();
+        page.Find("[data-testid='target-picker']").Change("luma-ray-3.2");
+        var panel = page.FindComponent<SoraPromptGenie.Library.Components.LibraryPanel>();
+
+        await page.InvokeAsync(() => panel.Instance.TextOpened.InvokeAsync(new EditorText("A fox crosses a snowy road.", "Opened: Fox")));
+
+        Assert.Equal("luma-ray-3.2", Session.Target.Id);
     }
 }

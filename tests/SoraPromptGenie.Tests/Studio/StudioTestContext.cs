@@ -45,7 +45,7 @@ public abstract class StudioTestContext : BunitContext
         Services.AddScoped<CircuitClient>();
         Services.AddScoped<StudioSession>();
         Services.AddScoped<IPromptEditor, StudioPromptEditor>();
-        Services.AddScoped<ExportSelection>();
+        Services.AddScoped<TargetSelection>();
 
         // The library panel sits in the studio page; signed out it never touches this (unopened) database.
         Services.AddScoped<AppDbContext>(_ => new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options));
@@ -68,6 +68,9 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
     public int Calls { get; private set; }
 
     public List<(string Prompt, IReadOnlyList<EnhancementSpec> Enhancements, IReadOnlyList<EnhancementSpec> Removing)> Enhancements { get; } = [];
+
+    /// <summary>The target each call was written for (null: none).</summary>
+    public List<string?> Targets { get; } = [];
 
     public UpstreamException? Failure { get; set; }
 
@@ -102,6 +105,7 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
     private void Count(EngineOperation operation)
     {
         Calls++;
+        Targets.Add(operation.Target?.Id);
         if (Failure is { } failure)
         {
             throw failure;

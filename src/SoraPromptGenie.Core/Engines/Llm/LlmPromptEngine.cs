@@ -52,7 +52,10 @@ public sealed class LlmPromptEngine(
 
     /// <summary>
     /// Streams raw deltas as the model writes them, then a final chunk whose text is the cleaned prompt: clients replace
-    /// the streamed text with it, since fences or a preamble can only be recognised once the answer is complete.
+    /// the streamed text with it, since fences or a preamble can only be recognised once the answer is complete. For a
+    /// target with a prompt limit the limit is checked once the stream is complete: an answer over it is shortened as
+    /// <see cref="RunAsync{TResult}"/> does it (one follow-up request, not streamed), and the final chunk carries the
+    /// shortened text and any warning.
     /// </summary>
     public async IAsyncEnumerable<EngineStreamChunk> StreamAsync(
         TextOperation operation,
@@ -160,7 +163,55 @@ public sealed class LlmPromptEngine(
             return AttemptStep.Failed(ex, null);
         }
 
-        return Answer(model, request, response.Text, LlmUsage.From(response.Usage, response.AdditionalProperties));
+        return await FitBudgetAsync(model, request, Answer(model, request, response.Text, LlmUsage.From(response.Usage, response.AdditionalProperties)), cancellationToken);
+    }
+
+    /// <summary>
+    /// Keeps a text answer for a target within the target's prompt limit. An answer over it gets exactly one follow-up
+    /// request asking the same model to shorten it to the limit; an answer still over it (or a follow-up that fails) is
+    /// cut at its last sentence boundary within the limit, with a warning naming the limit and its unit. The usage of
+    /// both calls is summed.
+    /// </summary>
+    private async Task<AttemptStep> FitBudgetAsync(LlmModel model, LlmRequest request, AttemptStep step, CancellationToken cancellationToken)
+    {
+        if (request.Budget is not { Limit: { } limit } style || step.Answer is not EngineText draft || limit.Fits(draft.Text))
+        {
+            return step;
+        }
+
+        var usage = step.Usage;
+        var best = draft;
+        try
+        {
+            var response = await model.Client.GetResponseAsync(
+                request.ShortenMessages(draft.Text, limit.Measure(draft.Text)), ChatOptionsFor(model), cancellationToken);
+            usage = LlmUsage.Add(usage, LlmUsage.From(response.Usage, response.AdditionalProperties));
+            if (request.ReadAnswer(response.Text, Label(model), usage) is EngineText { Text.Length: > 0 } shorter)
+            {
+                best = shorter;
+            }
+        }
+        catch (Exception ex)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                return AttemptStep.Failed(ex, usage);
+            }
+
+            // Otherwise the first answer is still usable: it is cut to the limit below rather than lost.
+        }
+
+        best = best with { Usage = usage };
+        if (!limit.Fits(best.Text))
+        {
+            best = best with
+            {
+                Text = PromptLength.Shorten(best.Text, limit),
+                Warnings = [.. best.Warnings ?? [], PromptLength.TargetShortenedWarning(style.Name, limit)],
+            };
+        }
+
+        return AttemptStep.Answered(best, usage);
     }
 
     /// <summary>One streamed call: a step per delta as the model writes it, then the answer or the failure.</summary>
@@ -186,7 +237,7 @@ public sealed class LlmPromptEngine(
 
         yield return updates.Failure is { } failure
             ? AttemptStep.Failed(failure, reply.Usage)
-            : Answer(model, request, reply.Text, reply.Usage);
+            : await FitBudgetAsync(model, request, Answer(model, request, reply.Text, reply.Usage), cancellationToken);
     }
 
     /// <summary>Reads the model's text as the operation's answer; an unusable one is this model's failure.</summary>

@@ -24,6 +24,19 @@ public static class LlmUsage
             : new EngineUsage(usage?.InputTokenCount, usage?.OutputTokenCount, cost);
     }
 
+    /// <summary>The usage of two calls made for one answer: each count summed where either call reported it.</summary>
+    public static EngineUsage? Add(EngineUsage? first, EngineUsage? second) => (first, second) switch
+    {
+        (null, _) => second,
+        (_, null) => first,
+        _ => new EngineUsage(
+            Sum(first.InputTokens, second.InputTokens),
+            Sum(first.OutputTokens, second.OutputTokens),
+            first.Cost is null && second.Cost is null ? null : (first.Cost ?? 0) + (second.Cost ?? 0)),
+    };
+
+    private static long? Sum(long? first, long? second) => first is null && second is null ? null : (first ?? 0) + (second ?? 0);
+
     private static decimal? CostFrom(AdditionalPropertiesDictionary? properties)
     {
         if (properties is null)

@@ -45,7 +45,29 @@ internal sealed class IdeaExpander(PromptCatalog catalog)
 
     public string Expand(string basicPrompt) => Expand(basicPrompt, int.MaxValue).Text;
 
-    public (string Text, bool Shortened) Expand(string basicPrompt, int maxChars)
+    public (string Text, bool Shortened) Expand(string basicPrompt, int maxChars) => Document(basicPrompt).RenderWithin(maxChars);
+
+    /// <summary>
+    /// The expanded idea for a target's layout: a model that cuts between shots is told to keep one, and a target with
+    /// sound gets an audio line, since its audio is on.
+    /// </summary>
+    public OfflineText Expand(string basicPrompt, TargetStyle style, OfflineBudget budget)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        ArgumentNullException.ThrowIfNull(budget);
+        var document = Document(basicPrompt);
+        if (style.Layout != TargetLayout.SoraTemplate)
+        {
+            var opening = style.CutsByDefault ? TargetStyle.SingleShotOpening + ", no scene cuts. " : string.Empty;
+            var audio = style.Sound == TargetSound.Section ? $"\n{TargetStyle.AudioLabel} {TargetStructurer.DefaultSound}" : string.Empty;
+            document = document with { Scene = opening + document.Scene + audio };
+        }
+
+        var (text, shortened, targetLimitHit) = document.RenderWithin(budget, style);
+        return new OfflineText(text, shortened ? [budget.LeftOutWarning(style, targetLimitHit)] : []);
+    }
+
+    private PromptDocument Document(string basicPrompt)
     {
         var scene = TextTokens.EnsureSentenceEnd(TextTokens.UpperFirst(TextTokens.CollapseWhitespace(basicPrompt)));
         var document = PromptDocument.Empty with { Scene = scene };
@@ -58,7 +80,7 @@ internal sealed class IdeaExpander(PromptCatalog catalog)
             }
         }
 
-        return document.RenderWithin(maxChars);
+        return document;
     }
 
     /// <summary>One card per core category, in catalog order.</summary>

@@ -19,6 +19,7 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
     private readonly SuggestionRanker _ranker = new(catalog);
     private readonly IdeaExpander _expander = new(catalog);
     private readonly PromptStructurer _structurer = new(catalog);
+    private readonly TargetStructurer _targetStructurer = new(new PromptStructurer(catalog));
 
     private readonly int _maxPromptChars = maxPromptChars > 0
         ? maxPromptChars
@@ -104,7 +105,11 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
     private (string Text, bool Shortened) EnhanceWithin(
         string? currentPrompt,
         IReadOnlyList<EnhancementSpec> enhancements,
-        IReadOnlyList<EnhancementSpec>? removing = null)
+        IReadOnlyList<EnhancementSpec>? removing = null) =>
+        Merge(currentPrompt, enhancements, removing).RenderWithin(_maxPromptChars);
+
+    /// <summary>The prompt with the <paramref name="removing"/> cards' clauses taken out and <paramref name="enhancements"/> set.</summary>
+    private PromptDocument Merge(string? currentPrompt, IReadOnlyList<EnhancementSpec> enhancements, IReadOnlyList<EnhancementSpec>? removing)
     {
         ArgumentNullException.ThrowIfNull(enhancements);
         var document = PromptDocument.Parse(currentPrompt, catalog);
@@ -121,7 +126,7 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
             }
         }
 
-        return document.RenderWithin(_maxPromptChars);
+        return document;
     }
 
     private EngineResult Answer(EngineOperation operation) => operation switch
@@ -131,13 +136,38 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
         _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
     };
 
-    private EngineText Write(TextOperation operation) => Label(operation switch
+    private EngineText Write(TextOperation operation) => operation.Target is { } target
+        ? WriteFor(operation, new TargetStyle(target))
+        : Label(operation switch
+        {
+            TextOperation.Enhance enhance => EnhanceWithin(enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing),
+            TextOperation.Expand expand => _expander.Expand(expand.BasicPrompt ?? string.Empty, _maxPromptChars),
+            TextOperation.Structure structure => _structurer.Structure(structure.Prompt, _maxPromptChars),
+            _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
+        });
+
+    /// <summary>
+    /// Writes for a target's layout family (see <see cref="TargetStyle"/>) within the target's prompt limit as well as the
+    /// product's; a result that had to leave something out says what and why.
+    /// </summary>
+    private EngineText WriteFor(TextOperation operation, TargetStyle style)
     {
-        TextOperation.Enhance enhance => EnhanceWithin(enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing),
-        TextOperation.Expand expand => _expander.Expand(expand.BasicPrompt ?? string.Empty, _maxPromptChars),
-        TextOperation.Structure structure => _structurer.Structure(structure.Prompt, _maxPromptChars),
-        _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
-    });
+        var budget = new OfflineBudget(_maxPromptChars, style.Limit);
+        var result = operation switch
+        {
+            TextOperation.Enhance enhance => EnhanceFor(enhance, style, budget),
+            TextOperation.Expand expand => _expander.Expand(expand.BasicPrompt ?? string.Empty, style, budget),
+            TextOperation.Structure structure => _targetStructurer.Structure(structure.Prompt, style, budget),
+            _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
+        };
+        return new EngineText(result.Text, EngineLabel, Warnings: result.Warnings.Count > 0 ? result.Warnings : null);
+    }
+
+    private OfflineText EnhanceFor(TextOperation.Enhance enhance, TargetStyle style, OfflineBudget budget)
+    {
+        var (text, shortened, targetLimitHit) = Merge(enhance.CurrentPrompt, enhance.Enhancements, enhance.Removing).RenderWithin(budget, style);
+        return new OfflineText(text, shortened ? [budget.LeftOutWarning(style, targetLimitHit)] : []);
+    }
 
     private EngineText Label((string Text, bool Shortened) result) =>
         new(result.Text, EngineLabel, Warnings: result.Shortened ? [PromptLength.SentencesLeftOutWarning(_maxPromptChars)] : null);

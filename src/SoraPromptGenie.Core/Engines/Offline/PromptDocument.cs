@@ -9,6 +9,9 @@ namespace SoraPromptGenie.Core.Engines.Offline;
 /// </summary>
 internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> Clauses)
 {
+    /// <summary>The categories whose cards describe motion: they come first among the clauses for a motion-first target.</summary>
+    private static readonly string[] MotionCategories = ["camera-motion", "motion-timing"];
+
     public static PromptDocument Empty { get; } = new(string.Empty, []);
 
     public static PromptDocument Parse(string? text, PromptCatalog catalog)
@@ -80,6 +83,65 @@ internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> 
         var scene = sceneBudget > 0 ? PromptLength.Shorten(Scene, sceneBudget).TrimEnd() : string.Empty;
         return (PromptLength.Shorten((this with { Scene = scene }).Render(), maxChars), true);
     }
+
+    /// <summary>
+    /// The prompt laid out for a target (see <see cref="Render(TargetStyle)"/>) within <paramref name="budget"/>: while it is
+    /// too long the scene loses its last sentences, so the clauses (the cards just applied) stay; a text still too long is
+    /// cut. <c>TargetLimitHit</c> says whether the target's own limit was what the text had to be shortened for.
+    /// </summary>
+    public (string Text, bool Shortened, bool TargetLimitHit) RenderWithin(OfflineBudget budget, TargetStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(budget);
+        var document = this;
+        var text = document.Render(style);
+        var targetLimitHit = !budget.FitsTarget(text);
+        var shortened = false;
+        while (!budget.Fits(text) && document.Scene.Length > 0)
+        {
+            var scene = PromptLength.Shorten(document.Scene, Math.Max(0, document.Scene.Length - budget.Over(text))).TrimEnd();
+            document = document with { Scene = scene };
+            text = document.Render(style);
+            shortened = true;
+        }
+
+        if (!budget.Fits(text))
+        {
+            text = budget.Cut(text);
+            shortened = true;
+        }
+
+        return (text, shortened, targetLimitHit);
+    }
+
+    /// <summary>
+    /// The prompt laid out for <paramref name="style"/>: the Sora template family renders as <see cref="Render()"/>; Runway's
+    /// motion-first family puts the motion clauses (camera motion, motion timing) straight after the scene, the subject's
+    /// motion, ahead of the other clauses; an <c>Audio:</c> line of the scene always comes last, after the clauses.
+    /// </summary>
+    public string Render(TargetStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        if (style.Layout == TargetLayout.SoraTemplate)
+        {
+            return Render();
+        }
+
+        var lines = Scene.Split('\n');
+        var audio = lines.Where(IsAudioLine).ToList();
+        var picture = string.Join('\n', lines.Where(l => !IsAudioLine(l))).Trim();
+        var motion = style.Layout == TargetLayout.MotionFirst ? Clauses.Where(c => MotionCategories.Contains(c.Key)).ToList() : [];
+        var rest = Clauses.Where(c => !motion.Contains(c)).ToList();
+        var blocks = new List<string>
+        {
+            picture,
+            string.Join('\n', [.. motion.Select(c => c.Render()), .. rest.Select(c => c.Render())]),
+            string.Join('\n', audio.Select(l => l.Trim())),
+        };
+        return string.Join("\n\n", blocks.Where(b => b.Length > 0));
+    }
+
+    internal static bool IsAudioLine(string line) =>
+        line.TrimStart().StartsWith(TargetStyle.AudioLabel, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Drops the clause filling slot <paramref name="key"/> (see <see cref="PromptClause.Key"/>), if there is one.</summary>
     public PromptDocument Without(string key) =>

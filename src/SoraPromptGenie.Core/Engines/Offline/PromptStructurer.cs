@@ -54,10 +54,7 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
             return (string.Empty, false);
         }
 
-        var lines = prompt.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        var parts = lines.Any(l => l.Equals(CinematographyHeading, StringComparison.OrdinalIgnoreCase))
-            ? ReadTemplate(lines)
-            : Classify(lines);
+        var parts = Read(prompt);
         var text = Render(parts);
         if (text.Length <= maxChars)
         {
@@ -78,6 +75,15 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
         }
 
         return (PromptLength.Shorten(text, maxChars), true);
+    }
+
+    /// <summary>A prompt's sentences and clause lines sorted into the parts of the template (read by section when it is in the template already).</summary>
+    internal TemplateParts Read(string prompt)
+    {
+        var lines = prompt.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return lines.Any(l => l.Equals(CinematographyHeading, StringComparison.OrdinalIgnoreCase))
+            ? ReadTemplate(lines)
+            : Classify(lines);
     }
 
     /// <summary>Removes the last item of the first list that has one to spare; false when nothing is left to remove.</summary>
@@ -337,12 +343,12 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
         return fragment;
     }
 
-    private static string Fragment(PromptClause clause) =>
+    internal static string Fragment(PromptClause clause) =>
         clause.HasTitle
             ? $"{clause.Title.ToLowerInvariant()}{PromptClause.TitleSeparator}{TextTokens.TrimSentenceEnd(TextTokens.LowerFirst(clause.Description))}"
             : TextTokens.TrimSentenceEnd(TextTokens.LowerFirst(clause.Text));
 
-    private static bool IsDialogue(string sentence) =>
+    internal static bool IsDialogue(string sentence) =>
         sentence.Contains('“', StringComparison.Ordinal) || sentence.Count(c => c == '"') >= 2;
 
     private static void Harvest(TemplateParts parts, List<string> tokens)
@@ -373,7 +379,7 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
         Dialogue,
     }
 
-    private sealed class TemplateParts
+    internal sealed class TemplateParts
     {
         public List<string> Prose { get; } = [];
 

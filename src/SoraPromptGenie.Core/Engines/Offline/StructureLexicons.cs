@@ -51,6 +51,24 @@ internal static class StructureLexicons
         "behind", "along", "from", "of", "for", "against", "toward", "towards", "past", "inside", "outside", "beneath",
         "is", "are", "was", "were", "has", "have", "and", "while", "as", "who", "that", "which", "during", "amid", "among");
 
+    /// <summary>Words of sound: a sentence with one belongs in a target's audio section, and never in a silent target's prompt.</summary>
+    public static readonly FrozenSet<string> SoundWords = WordForms.Words(
+        "sound", "sounds", "audio", "music", "musical", "soundtrack", "soundscape", "song", "songs", "melody", "hum",
+        "hums", "humming", "noise", "noises", "silence", "echo", "echoes", "echoing", "roar", "roars", "roaring",
+        "rumble", "rumbles", "rumbling", "crackle", "crackles", "crackling", "chirping", "birdsong", "footsteps",
+        "drums", "drumbeat", "dialogue", "voice", "voices");
+
+    /// <summary>Whether the tokens name a sound; "music video" names a visual style, not music.</summary>
+    public static bool HasSoundWord(IReadOnlyList<string> tokens) =>
+        tokens.Where((t, i) => !(t == "music" && i + 1 < tokens.Count && tokens[i + 1] == "video")).Any(SoundWords.Contains);
+
+    /// <summary>Whether a sentence says what the video must not show ("No text on screen.", "Avoid lens flares.").</summary>
+    public static bool IsNegative(string sentence)
+    {
+        var tokens = TextTokens.Tokenize(sentence);
+        return tokens is ["no" or "never" or "avoid" or "without" or "nothing", ..] or ["don" or "do", "t" or "not", ..];
+    }
+
     public static bool HasCameraTerm(IReadOnlyList<string> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)

@@ -6,7 +6,7 @@ namespace SoraPromptGenie.Core.Engines.Offline;
 /// <summary>
 /// Offline suggestions: the category's catalog entries ranked by how many content words of their title and
 /// description the prompt already uses, leaving out entries whose title the prompt already contains (they are
-/// applied). Ties keep catalog order, so the result is stable.
+/// applied), and, for a silent target, entries about sound. Ties keep catalog order, so the result is stable.
 /// </summary>
 internal sealed class SuggestionRanker(PromptCatalog catalog)
 {
@@ -23,6 +23,8 @@ internal sealed class SuggestionRanker(PromptCatalog catalog)
             return [];
         }
 
+        // A silent target cannot use a card about sound, so none is offered.
+        var silent = request.Target is { } target && new TargetStyle(target).Sound == TargetSound.None;
         var promptTokens = TextTokens.Tokenize(request.CurrentPrompt ?? string.Empty);
         var promptStems = TextTokens.ContentStems(promptTokens);
         var ranked = new List<(Enhancement Enhancement, int Index, int Score)>(category.Enhancements.Count);
@@ -32,7 +34,7 @@ internal sealed class SuggestionRanker(PromptCatalog catalog)
             var terms = _termsById.TryGetValue(enhancement.Id, out var known) && known.Title == enhancement.Title
                 ? known
                 : EntryTerms.Of(enhancement);
-            if (!TextTokens.ContainsSequence(promptTokens, terms.TitleTokens))
+            if (!TextTokens.ContainsSequence(promptTokens, terms.TitleTokens) && !(silent && terms.NamesSound))
             {
                 ranked.Add((enhancement, index, terms.Stems.Count(promptStems.Contains)));
             }
@@ -47,12 +49,16 @@ internal sealed class SuggestionRanker(PromptCatalog catalog)
     }
 
     /// <summary>An entry's title tokens (to spot it already applied) and content stems (to score overlap), computed once.</summary>
-    private sealed record EntryTerms(string Title, IReadOnlyList<string> TitleTokens, FrozenSet<string> Stems)
+    private sealed record EntryTerms(string Title, IReadOnlyList<string> TitleTokens, FrozenSet<string> Stems, bool NamesSound)
     {
-        public static EntryTerms Of(Enhancement enhancement) => new(
-            enhancement.Title,
-            TextTokens.Tokenize(enhancement.Title),
-            TextTokens.ContentStems(TextTokens.Tokenize(enhancement.Title + " " + enhancement.Description))
-                .ToFrozenSet(StringComparer.Ordinal));
+        public static EntryTerms Of(Enhancement enhancement)
+        {
+            var tokens = TextTokens.Tokenize(enhancement.Title + " " + enhancement.Description);
+            return new(
+                enhancement.Title,
+                TextTokens.Tokenize(enhancement.Title),
+                TextTokens.ContentStems(tokens).ToFrozenSet(StringComparer.Ordinal),
+                StructureLexicons.HasSoundWord(tokens));
+        }
     }
 }

@@ -1,3 +1,5 @@
+using SoraPromptGenie.Core.Targets;
+
 namespace SoraPromptGenie.Core.Engines.Prompts;
 
 /// <summary>
@@ -19,6 +21,17 @@ public static class PromptSpec
         PromptOperation.Suggest => SuggestPrompt.System,
         PromptOperation.Expand => ExpandPrompt.System,
         PromptOperation.Structure => StructurePrompt.System,
+        _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown prompt operation."),
+    };
+
+    /// <summary>The system prompt of an operation written for <paramref name="target"/> (see <see cref="TargetGuide"/>); without one, the same as <see cref="SystemPromptFor(PromptOperation)"/>.</summary>
+    public static string SystemPromptFor(PromptOperation operation, TargetProfile? target) => operation switch
+    {
+        PromptOperation.Enhance => EnhancePrompt.For(target),
+        PromptOperation.Merge => MergePrompt.For(target),
+        PromptOperation.Suggest => SuggestPrompt.For(target),
+        PromptOperation.Expand => ExpandPrompt.For(target),
+        PromptOperation.Structure => StructurePrompt.For(target),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown prompt operation."),
     };
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using SoraPromptGenie.Core.Targets;
 
 namespace SoraPromptGenie.Core.Engines.Prompts;
 
@@ -11,8 +12,15 @@ public static class RevisePrompt
     public const string System =
         SoraGuide.Role +
         "Task: the user's Sora 2 prompt already contains what the enhancements listed under \"Take out\" added to it. " +
+        TaskEnd +
+        Rules +
+        PromptText.DataRule + SoraGuide.TextOutput;
+
+    private const string TaskEnd =
         "Take out each one's contribution, work in the enhancements listed under \"Apply\" (there may be none), " +
-        "and return the whole revised prompt.\n" +
+        "and return the whole revised prompt.\n";
+
+    private const string Rules =
         // People edit the prompt by hand between cards and apply several cards; rewriting the whole text would silently
         // throw their lines and the other cards' details away.
         "- Change only the wording that the enhancements to take out contributed, and what the enhancements to apply " +
@@ -25,8 +33,24 @@ public static class RevisePrompt
         "- If a contribution to take out is not in the prompt, leave the prompt unchanged for that enhancement.\n" +
         // Restructuring here would move the user's own lines around; the Structure action exists for that.
         "- Keep the prompt's layout: its paragraphs, labelled lines and template sections stay where they are.\n" +
-        "- If nothing is left to describe after taking the contributions out, return the remaining text as it is.\n\n" +
-        PromptText.DataRule + SoraGuide.TextOutput;
+        "- If nothing is left to describe after taking the contributions out, return the remaining text as it is.\n\n";
+
+    /// <summary>
+    /// The system prompt for <paramref name="target"/>; <see cref="System"/> without one. The layout stays the user's, so
+    /// only the target's rules (sound, negatives, budget, its advice) are added.
+    /// </summary>
+    public static string For(TargetProfile? target)
+    {
+        if (target is null)
+        {
+            return System;
+        }
+
+        var style = new TargetStyle(target);
+        return TargetGuide.Role(style) +
+            $"Task: the user's {style.Name} prompt already contains what the enhancements listed under \"Take out\" added to it. " +
+            TaskEnd + Rules + TargetGuide.Rules(style) + PromptText.DataRule + SoraGuide.TextOutput;
+    }
 
     public static string BuildUserMessage(string currentPrompt, IReadOnlyList<EnhancementSpec> removing, IReadOnlyList<EnhancementSpec> applying)
     {

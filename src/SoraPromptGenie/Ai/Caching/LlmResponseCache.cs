@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Caching.Distributed;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Ops.Telemetry;
@@ -6,13 +7,19 @@ using StackExchange.Redis;
 
 namespace SoraPromptGenie.Ai.Caching;
 
-/// <summary>A stored LLM answer: text or suggestions, with the label and model of the engine that wrote it.</summary>
+/// <summary>
+/// A stored LLM answer: text or suggestions, with the label and model of the engine that wrote it, and the warnings of a
+/// text that was shortened to a target's limit (left out of the stored bytes when there are none).
+/// </summary>
 public sealed record CachedAnswer(string Engine, string Model, string? Text = null, IReadOnlyList<Suggestion>? Suggestions = null)
 {
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+
     /// <summary>What to store for <paramref name="result"/>; null for an empty answer, which is never stored.</summary>
     public static CachedAnswer? Of(EngineResult result) => result switch
     {
-        EngineText { Text.Length: > 0 } text => new(text.Engine, ModelOf(text.Engine), Text: text.Text),
+        EngineText { Text.Length: > 0 } text => new(text.Engine, ModelOf(text.Engine), Text: text.Text) { Warnings = text.Warnings is { Count: > 0 } w ? w : null },
         EngineSuggestions { Suggestions.Count: > 0 } suggestions => new(suggestions.Engine, ModelOf(suggestions.Engine), Suggestions: suggestions.Suggestions),
         _ => null,
     };
@@ -21,7 +28,7 @@ public sealed record CachedAnswer(string Engine, string Model, string? Text = nu
     public EngineResult? AnswerTo(EngineOperation operation) => operation switch
     {
         SuggestionRequest => Suggestions is { } suggestions ? new EngineSuggestions(suggestions, Engine, Cached: true) : null,
-        _ => Text is { } text ? new EngineText(text, Engine, Cached: true) : null,
+        _ => Text is { } text ? new EngineText(text, Engine, Cached: true, Warnings: Warnings) : null,
     };
 
     /// <summary>The model from a wire label such as <c>openrouter:google/gemini-2.5-flash-lite</c>.</summary>
