@@ -3,8 +3,9 @@ using SoraPromptGenie.Ops.Configuration;
 namespace SoraPromptGenie.Mcp;
 
 /// <summary>
-/// The MCP server's HTTP endpoint. Bound from <c>Mcp:*</c> (<c>MCP_TOKEN</c>); with a token set, <c>/mcp</c> answers only
-/// requests carrying <c>Authorization: Bearer &lt;token&gt;</c>.
+/// The MCP server. Bound from <c>Mcp:*</c>: with <see cref="Token"/> (<c>MCP_TOKEN</c>) set, <c>/mcp</c> answers only
+/// requests carrying <c>Authorization: Bearer &lt;token&gt;</c>; <see cref="WorkspaceKey"/> (<c>MCP_WORKSPACE_KEY</c>) is
+/// the library the stdio server's library tools open (an HTTP client sends its own key instead).
 /// </summary>
 public sealed class McpOptions
 {
@@ -13,4 +14,7 @@ public sealed class McpOptions
 
     [SecretLength(MinTokenLength)]
     public string? Token { get; set; }
+
+    [WorkspaceKey]
+    public string? WorkspaceKey { get; set; }
 }

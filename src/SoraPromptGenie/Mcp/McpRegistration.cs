@@ -10,9 +10,10 @@ using SoraPromptGenie.Ops.Telemetry;
 namespace SoraPromptGenie.Mcp;
 
 /// <summary>
-/// The MCP server: the prompt tools over Streamable HTTP at <see cref="Path"/> in the running app, or, started with the
-/// <see cref="StdioCommand"/> argument, the same services over stdin/stdout with no HTTP listener (logs go to the files
-/// and stderr, stdout carries only the protocol) until stdin closes.
+/// The MCP server: the prompt and library tools, the catalog and target resources and the shot prompts over Streamable
+/// HTTP at <see cref="Path"/> in the running app, or, started with the <see cref="StdioCommand"/> argument, the same
+/// services over stdin/stdout with no HTTP listener (logs go to the files and stderr, stdout carries only the protocol)
+/// until stdin closes.
 /// </summary>
 public static class McpRegistration
 {
@@ -27,18 +28,27 @@ public static class McpRegistration
         var services = builder.Services;
         services.AddCheckedOptions<McpOptions>(McpOptions.SectionName);
         services.AddHttpContextAccessor();
+        services.AddSingleton(new McpTransport(stdio));
         services.AddSingleton<ToolRunner>();
+        services.AddScoped<McpWorkspace>();
         services.AddSingleton<IPostConfigureOptions<McpServerOptions>, ToolSchemas>();
         var server = services
             .AddMcpServer(options =>
             {
                 options.ServerInfo = new Implementation { Name = "sora-prompt-genie", Title = "SoraPromptGenie", Version = BuildInfo.Version };
                 options.ServerInstructions =
-                    "Writes and improves text-to-video prompts. Start with expand_idea or a prompt of your own, pick cards with " +
-                    "list_categories or suggest_enhancements and apply them with enhance_prompt, check with lint_prompt, and export " +
-                    "with build_video_request for a target from list_targets.";
+                    "Writes and improves text-to-video prompts for a video model. Pick a target with list_targets (or read " +
+                    "spg://targets/{id}) and pass it to every tool. Start with expand_idea or a prompt of your own, pick cards with " +
+                    "list_categories or suggest_enhancements and apply them with enhance_prompt, check with lint_prompt, export with " +
+                    "build_video_request, and keep the result with save_prompt (list_prompts and get_prompt read the library; " +
+                    "they need a workspace key).";
             })
-            .WithTools<PromptTools>(McpJson.Options);
+            .WithTools<PromptTools>(McpJson.Options)
+            .WithTools<LibraryTools>(McpJson.Options)
+            .WithResources<PromptResources>()
+            .WithListResourcesHandler(PromptResources.ListAsync)
+            .WithPrompts<ShotPrompts>(McpJson.Options)
+            .WithCompleteHandler(TargetCompletions.CompleteAsync);
         if (stdio)
         {
             server.WithStdioServerTransport();

@@ -12,9 +12,9 @@ namespace SoraPromptGenie.Mcp;
 
 /// <summary>
 /// The prompt operations as MCP tools, on the same services as the JSON API (never through it): each AI tool counts
-/// against the AI limit of its API endpoint, so a client has one budget per operation whichever way it calls.
-/// Allowed values of <c>category</c>, <c>cards</c> and <c>target</c> are added to the input schemas at start-up
-/// (<see cref="ToolSchemas"/>).
+/// against the AI limit of its API endpoint, so a client has one budget per operation whichever way it calls, and writes
+/// for the video-model target it is given as the API's <c>target</c> field does. Allowed values of <c>category</c>,
+/// <c>cards</c> and <c>target</c> are added to the input schemas at start-up (<see cref="ToolSchemas"/>).
 /// </summary>
 [McpServerToolType]
 public sealed class PromptTools(
@@ -31,12 +31,13 @@ public sealed class PromptTools(
 
     [McpServerTool(Name = "expand_idea", Title = "Expand an idea into a prompt", ReadOnly = true, OpenWorld = true,
         UseStructuredContent = true, OutputSchemaType = typeof(PromptToolResult))]
-    [Description("Expands a basic idea of three words or more into a detailed cinematic text-to-video prompt.")]
+    [Description("Expands a basic idea of three words or more into a detailed cinematic text-to-video prompt, laid out for the target when one is given.")]
     public Task<CallToolResult> ExpandIdeaAsync(
         [Description("The idea in plain words, at least three words, for example 'a fox crossing a snowy road at night'.")] string idea,
-        CancellationToken cancellationToken) =>
-        runner.RunAsync("expand_idea", "/api/auto-generate-prompt", async ct =>
-            TextAnswer(await studio.ExpandAsync(idea, ct)), cancellationToken);
+        [Description(TargetDescription)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync("expand_idea", ToolBudget.Ai("/api/auto-generate-prompt"), async ct =>
+            WithTarget(target, out var profile) ?? TextAnswer(await studio.ExpandAsync(idea, ct, target: profile)), cancellationToken);
 
     [McpServerTool(Name = "enhance_prompt", Title = "Apply enhancement cards", ReadOnly = true, OpenWorld = true,
         UseStructuredContent = true, OutputSchemaType = typeof(PromptToolResult))]
@@ -44,9 +45,15 @@ public sealed class PromptTools(
     public Task<CallToolResult> EnhancePromptAsync(
         [Description("The prompt to enhance; an empty string writes a new prompt around the cards.")] string prompt,
         [Description("Enhancement card ids such as 'lighting/golden-hour' or 'camera-angles/low-angle', 1 to 12, at most one per category.")] string[] cards,
-        CancellationToken cancellationToken) =>
-        runner.RunAsync("enhance_prompt", "/api/enhance-prompt", async ct =>
+        [Description(TargetDescription)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync("enhance_prompt", ToolBudget.Ai("/api/enhance-prompt"), async ct =>
         {
+            if (WithTarget(target, out var profile) is { } badTarget)
+            {
+                return badTarget;
+            }
+
             if (cards is not { Length: > 0 and <= PromptLimits.MaxEnhancements })
             {
                 return Invalid("cards must hold 1 to 12 enhancement card ids (see list_categories).");
@@ -63,7 +70,7 @@ public sealed class PromptTools(
                 chosen.Add(new EnhancementInput { Title = card.Title, Description = card.Description, Category = card.Category });
             }
 
-            return TextAnswer(await studio.EnhanceAsync(prompt, chosen, ct));
+            return TextAnswer(await studio.EnhanceAsync(prompt, chosen, ct, target: profile));
         }, cancellationToken);
 
     [McpServerTool(Name = "suggest_enhancements", Title = "Suggest enhancement cards", ReadOnly = true, OpenWorld = true,
@@ -73,10 +80,16 @@ public sealed class PromptTools(
         [Description("Category id, one of: camera-angles, camera-motion, lighting, color-palette, depth-of-field, weather, time-of-day, mood, style, motion-timing, composition, texture.")] string category,
         [Description("How many cards, 1 to 20; default 8.")] int? count = null,
         [Description("The current prompt the cards should fit; optional.")] string? prompt = null,
+        [Description(TargetDescription)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync("suggest_enhancements", "/api/generate-suggestions", async ct =>
+        runner.RunAsync("suggest_enhancements", ToolBudget.Ai("/api/generate-suggestions"), async ct =>
         {
-            var result = await studio.SuggestAsync(category, count, prompt, ct);
+            if (WithTarget(target, out var profile) is { } badTarget)
+            {
+                return badTarget;
+            }
+
+            var result = await studio.SuggestAsync(category, count, prompt, ct, target: profile);
             if (result.Value is not { } suggestions)
             {
                 return Invalid(result.Error!);
@@ -89,12 +102,13 @@ public sealed class PromptTools(
 
     [McpServerTool(Name = "structure_prompt", Title = "Structure a prompt", ReadOnly = true, OpenWorld = true,
         UseStructuredContent = true, OutputSchemaType = typeof(PromptToolResult))]
-    [Description("Rewrites a prompt into the prompting guide's template: scene prose, then Cinematography (camera shot, mood), Actions as beats and Dialogue.")]
+    [Description("Rewrites a prompt into the prompting guide's template (scene prose, then Cinematography with camera shot and mood, Actions as beats, Dialogue), or into the target's own layout when a target is given.")]
     public Task<CallToolResult> StructurePromptAsync(
         [Description("The prompt to restructure.")] string prompt,
-        CancellationToken cancellationToken) =>
-        runner.RunAsync("structure_prompt", "/api/structure-prompt", async ct =>
-            TextAnswer(await studio.StructureAsync(prompt, ct)), cancellationToken);
+        [Description(TargetDescription)] string? target = null,
+        CancellationToken cancellationToken = default) =>
+        runner.RunAsync("structure_prompt", ToolBudget.Ai("/api/structure-prompt"), async ct =>
+            WithTarget(target, out var profile) ?? TextAnswer(await studio.StructureAsync(prompt, ct, target: profile)), cancellationToken);
 
     [McpServerTool(Name = "lint_prompt", Title = "Score a prompt", ReadOnly = true, Idempotent = true, OpenWorld = false,
         UseStructuredContent = true, OutputSchemaType = typeof(LintToolResult))]
@@ -103,7 +117,7 @@ public sealed class PromptTools(
         [Description("The prompt to score.")] string prompt,
         [Description(TargetDescription)] string? target = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync("lint_prompt", null, _ =>
+        runner.RunAsync("lint_prompt", ToolBudget.None, _ =>
         {
             var checkedPrompt = input.Prompt("prompt", prompt);
             if (!checkedPrompt.Succeeded)
@@ -127,7 +141,7 @@ public sealed class PromptTools(
         UseStructuredContent = true, OutputSchemaType = typeof(CategoriesToolResult))]
     [Description("Lists the 12 enhancement categories with their cards (id, title, description) and the presets; card ids go to enhance_prompt.")]
     public Task<CallToolResult> ListCategoriesAsync(CancellationToken cancellationToken) =>
-        runner.RunAsync("list_categories", null, _ =>
+        runner.RunAsync("list_categories", ToolBudget.None, _ =>
         {
             var value = new CategoriesToolResult(
                 [.. catalog.Categories.Select(c => new CategoryEntry(c.Id, c.Name, [.. c.Enhancements.Select(e => new CardEntry(e.Id, e.Title, e.Description))]))],
@@ -141,7 +155,7 @@ public sealed class PromptTools(
         UseStructuredContent = true, OutputSchemaType = typeof(TargetsToolResult))]
     [Description("Lists the video-model target profiles with status (current, retiring, retired), parameters and allowed values, prompt limit and prompting advice.")]
     public Task<CallToolResult> ListTargetsAsync(CancellationToken cancellationToken) =>
-        runner.RunAsync("list_targets", null, _ =>
+        runner.RunAsync("list_targets", ToolBudget.None, _ =>
         {
             var value = new TargetsToolResult([.. targets.All.Select(t => TargetSummary.Of(t, targets.StatusOf(t)))], EngineLabels.Offline);
             var lines = value.Targets.Select(t => $"- {t.Id}: {t.DisplayName} ({t.Status})");
@@ -157,7 +171,7 @@ public sealed class PromptTools(
         [Description("Parameters by the target API's own names with values as text, for example {\"duration\": \"8\"}; unset ones take the profile's defaults.")] Dictionary<string, string>? parameters = null,
         [Description("What to leave out of the video, for targets that take a negative prompt.")] string? negativePrompt = null,
         CancellationToken cancellationToken = default) =>
-        runner.RunAsync("build_video_request", null, _ => Task.FromResult(BuildVideoRequest(target, prompt, parameters, negativePrompt)), cancellationToken);
+        runner.RunAsync("build_video_request", ToolBudget.None, _ => Task.FromResult(BuildVideoRequest(target, prompt, parameters, negativePrompt)), cancellationToken);
 
     private ToolAnswer BuildVideoRequest(string target, string prompt, Dictionary<string, string>? parameters, string? negativePrompt)
     {
@@ -194,6 +208,13 @@ public sealed class PromptTools(
     }
 
     private static ToolAnswer Invalid(string message) => ToolAnswer.Failed(ErrorCodes.ValidationFailed, message);
+
+    /// <summary>The profile a tool's optional <c>target</c> names (none when it names none), or the error to answer.</summary>
+    private ToolAnswer? WithTarget(string? target, out TargetProfile? profile)
+    {
+        (profile, var error) = targets.Named(target);
+        return error is null ? null : Invalid(error);
+    }
 
     private static ToolAnswer TextAnswer(StudioResult<EngineText> result)
     {

@@ -41,8 +41,21 @@ public sealed record ToolError(string Error, string Code, string RequestId);
 
 public static class McpJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    public static readonly JsonSerializerOptions Options = ReadOnly(new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-    };
+
+        // Answers are read by models and people, never put into HTML: "'Bearer <key>'" rather than "\u0027Bearer \u003Ckey\u003E\u0027".
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    /// <summary>
+    /// Frozen before any server sees them: the MCP server freezes options it is given on first use, and two hosts starting
+    /// at once (test servers) raced to do it.
+    /// </summary>
+    private static JsonSerializerOptions ReadOnly(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
 }

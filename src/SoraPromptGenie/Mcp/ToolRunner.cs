@@ -1,15 +1,31 @@
 using ModelContextProtocol.Protocol;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Errors;
+using SoraPromptGenie.Ops.Logging;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Ops.Security;
+using SoraPromptGenie.Ops.Telemetry;
 
 namespace SoraPromptGenie.Mcp;
 
 /// <summary>
-/// Runs one tool call: counts an AI tool against the caller's AI limit for the same operation of the JSON API (over HTTP;
-/// a stdio client is the local user), and turns a failure into a tool error with the API's error code and the request id,
-/// never an exception text.
+/// Which of the caller's rate limits a tool call spends over HTTP, so a client has one budget whichever way it calls:
+/// an AI tool the AI limit of the same API operation, a library tool the general limit the library endpoints count
+/// against, a deterministic tool none. A stdio client is the local user and spends none.
+/// </summary>
+public sealed record ToolBudget(string? AiScope, bool General)
+{
+    public static readonly ToolBudget None = new(null, false);
+
+    public static readonly ToolBudget Library = new(null, true);
+
+    public static ToolBudget Ai(string apiPath) => new(apiPath, false);
+}
+
+/// <summary>
+/// Runs one tool call: spends the caller's <see cref="ToolBudget"/>, names the tool on the request's log line
+/// (<c>POST /mcp 200 in 12ms tool=lint_prompt</c>), counts the call and its outcome per tool, and turns a failure into a
+/// tool error with the API's error code and the request id, never an exception text.
 /// </summary>
 public sealed partial class ToolRunner(
     IHttpContextAccessor accessor,
@@ -18,25 +34,25 @@ public sealed partial class ToolRunner(
     ILogger<ToolRunner> logger)
 {
     public async Task<CallToolResult> RunAsync(
-        string tool, string? aiScope, Func<CancellationToken, Task<ToolAnswer>> work, CancellationToken cancellationToken)
+        string tool, ToolBudget budget, Func<CancellationToken, Task<ToolAnswer>> work, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(budget);
+        ArgumentNullException.ThrowIfNull(work);
         var http = accessor.HttpContext;
         var requestId = http?.TraceIdentifier ?? RequestContext.NewRequestId();
-        if (aiScope is not null && http is not null)
+        if (http is not null)
         {
-            var decision = await limiter.HitAiAsync(aiScope, http.ClientAddress().ToString(), cancellationToken);
-            if (!decision.Allowed)
+            RequestLogDetail.Add(http, "tool", tool);
+            if (await SpendAsync(budget, http, cancellationToken) is { Allowed: false } decision)
             {
                 var seconds = (int)Math.Ceiling(decision.Reset.TotalSeconds);
-                return ToolAnswer.Failed(ErrorCodes.RateLimited, $"Too many requests. Try again in {RateLimits.FormatWait(seconds)}.").ToResult(requestId);
+                return Answered(tool, requestId, ToolAnswer.Failed(ErrorCodes.RateLimited, $"Too many requests. Try again in {RateLimits.FormatWait(seconds)}."));
             }
         }
 
         try
         {
-            var answer = await work(cancellationToken);
-            ToolAnswered(logger, tool, answer.Error?.Code ?? "ok", requestId);
-            return answer.ToResult(requestId);
+            return Answered(tool, requestId, await work(cancellationToken));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -44,14 +60,27 @@ public sealed partial class ToolRunner(
             if (status >= StatusCodes.Status500InternalServerError && code == ErrorCodes.InternalError)
             {
                 ToolFailed(logger, exception, tool, requestId);
-            }
-            else
-            {
-                ToolAnswered(logger, tool, code, requestId);
+                AppMetrics.McpToolCalled(tool, code);
+                return ToolAnswer.Failed(code, message).ToResult(requestId);
             }
 
-            return ToolAnswer.Failed(code, message).ToResult(requestId);
+            return Answered(tool, requestId, ToolAnswer.Failed(code, message));
         }
+    }
+
+    private async Task<RateLimitDecision?> SpendAsync(ToolBudget budget, HttpContext http, CancellationToken cancellationToken)
+    {
+        var client = http.ClientAddress().ToString();
+        return budget.AiScope is { } scope ? await limiter.HitAiAsync(scope, client, cancellationToken)
+            : budget.General ? await limiter.HitGeneralAsync(client, cancellationToken)
+            : null;
+    }
+
+    private CallToolResult Answered(string tool, string requestId, ToolAnswer answer)
+    {
+        ToolAnswered(logger, tool, answer.Error?.Code ?? "ok", requestId);
+        AppMetrics.McpToolCalled(tool, answer.Error?.Code);
+        return answer.ToResult(requestId);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "MCP tool {Tool} answered {Outcome} for request {RequestId}")]

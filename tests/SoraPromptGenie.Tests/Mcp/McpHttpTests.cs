@@ -1,4 +1,7 @@
 using System.Text.Json;
+using SoraPromptGenie.Core.Engines.Prompts;
+using SoraPromptGenie.Core.Targets;
+using SoraPromptGenie.FakeUpstream;
 using SoraPromptGenie.Tests.Infrastructure;
 
 namespace SoraPromptGenie.Tests.Mcp;
@@ -13,9 +16,13 @@ public sealed class McpHttpTests(AppFactory<OfflineMcpSettings> factory) : IClas
 {
     public static readonly string[] ToolNames =
     [
-        "build_video_request", "enhance_prompt", "expand_idea", "lint_prompt", "list_categories", "list_targets", "structure_prompt",
-        "suggest_enhancements",
+        "build_video_request", "enhance_prompt", "expand_idea", "get_prompt", "lint_prompt", "list_categories", "list_prompts", "list_targets",
+        "save_prompt", "structure_prompt", "suggest_enhancements",
     ];
+
+    /// <summary>The tools that write or check for a video model and take its id as <c>target</c>.</summary>
+    public static readonly string[] TargetTools =
+        ["build_video_request", "enhance_prompt", "expand_idea", "lint_prompt", "save_prompt", "structure_prompt", "suggest_enhancements"];
 
     private const string Idea = "a fox crossing a snowy road at night";
 
@@ -40,8 +47,42 @@ public sealed class McpHttpTests(AppFactory<OfflineMcpSettings> factory) : IClas
         Assert.Contains("camera-angles", suggest.GetProperty("category").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
         var enhance = tools.Single(t => t.Name == "enhance_prompt").JsonSchema.GetProperty("properties");
         Assert.Contains("lighting/golden-hour", enhance.GetProperty("cards").GetProperty("items").GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
-        var lint = tools.Single(t => t.Name == "lint_prompt").JsonSchema.GetProperty("properties");
-        Assert.Contains("sora-2", lint.GetProperty("target").GetProperty("enum").EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? null : v.GetString()));
+        foreach (var tool in tools.Where(t => TargetTools.Contains(t.Name)))
+        {
+            var target = tool.JsonSchema.GetProperty("properties").GetProperty("target");
+            Assert.Equal("string", target.GetProperty("type").GetString());
+            Assert.Equal(TargetCatalog.LoadEmbedded().Ids, target.GetProperty("enum").EnumerateArray().Select(v => v.GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task ToolsList_OptionalValuesHaveOneType_AndAnswersMayLeaveNullPropertiesOut()
+    {
+        await using var client = await McpTestClient.ConnectAsync(factory);
+        var tools = await client.ListToolsAsync();
+
+        foreach (var tool in tools)
+        {
+            var input = tool.JsonSchema;
+            var required = input.TryGetProperty("required", out var names) ? names.EnumerateArray().Select(n => n.GetString()).ToHashSet() : [];
+            foreach (var property in input.GetProperty("properties").EnumerateObject().Where(p => !required.Contains(p.Name)))
+            {
+                Assert.True(property.Value.GetProperty("type").ValueKind == JsonValueKind.String, $"{tool.Name}.{property.Name}: {property.Value}");
+            }
+
+            foreach (var (path, schema) in ObjectSchemas(tool.ProtocolTool.OutputSchema!.Value, tool.Name))
+            {
+                foreach (var property in schema.GetProperty("properties").EnumerateObject())
+                {
+                    var type = property.Value.TryGetProperty("type", out var t) ? t : default;
+                    Assert.False(type.ValueKind == JsonValueKind.Array, $"{path}.{property.Name} has several types: {type}");
+                }
+            }
+        }
+
+        var lintOutput = tools.Single(t => t.Name == "lint_prompt").ProtocolTool.OutputSchema!.Value;
+        Assert.DoesNotContain("target", lintOutput.GetProperty("required").EnumerateArray().Select(n => n.GetString()));
+        Assert.Contains("score", lintOutput.GetProperty("required").EnumerateArray().Select(n => n.GetString()));
     }
 
     [Fact]
@@ -91,6 +132,73 @@ public sealed class McpHttpTests(AppFactory<OfflineMcpSettings> factory) : IClas
     }
 
     [Fact]
+    public async Task AiTools_WithATarget_AskTheModelToWriteForThatTarget()
+    {
+        await using var app = await SettingsAppFactory.StartAsync(new Dictionary<string, string?>());
+        app.Upstream.Default = FakeReply.Auto();
+        await using var client = await McpTestClient.ConnectAsync(app);
+        var calls = new (string Tool, Dictionary<string, object?> Arguments)[]
+        {
+            ("expand_idea", new() { ["idea"] = Idea }),
+            ("enhance_prompt", new() { ["prompt"] = Idea, ["cards"] = new[] { "lighting/golden-hour" } }),
+            ("suggest_enhancements", new() { ["category"] = "lighting", ["count"] = 2, ["prompt"] = Idea }),
+            ("structure_prompt", new() { ["prompt"] = Idea }),
+        };
+
+        foreach (var (tool, arguments) in calls)
+        {
+            arguments["target"] = "kling-v3";
+            var answer = McpTestClient.Structured(await client.CallToolAsync(tool, arguments));
+            var system = app.Upstream.Requests[^1].Messages.First(m => m.Role == "system").Content;
+
+            Assert.NotEqual("offline", answer.GetProperty("engine").GetString());
+            Assert.StartsWith("You are a cinematographer who writes prompts for Kling 3, a text-to-video model from Kling AI.", system, StringComparison.Ordinal);
+        }
+
+        McpTestClient.Structured(await client.CallToolAsync("expand_idea", new Dictionary<string, object?> { ["idea"] = Idea }));
+        Assert.StartsWith(ExpandPrompt.System, app.Upstream.Requests[^1].Messages.First(m => m.Role == "system").Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AiTools_WithATarget_OfflineWritesInThatTargetsLayout()
+    {
+        await using var client = await McpTestClient.ConnectAsync(factory);
+
+        var sora = McpTestClient.Structured(await client.CallToolAsync("expand_idea", new Dictionary<string, object?> { ["idea"] = Idea })).GetProperty("prompt").GetString()!;
+        var veo = McpTestClient.Structured(await client.CallToolAsync("expand_idea", new Dictionary<string, object?> { ["idea"] = Idea, ["target"] = "veo-3.1" }))
+            .GetProperty("prompt").GetString()!;
+        var structuredForVeo = McpTestClient.Structured(await client.CallToolAsync("structure_prompt", new Dictionary<string, object?> { ["prompt"] = sora, ["target"] = "veo-3.1" }))
+            .GetProperty("prompt").GetString()!;
+
+        Assert.DoesNotContain("Audio:", sora, StringComparison.Ordinal);
+        Assert.Contains("Audio:", veo, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cinematography:", structuredForVeo, StringComparison.Ordinal);
+        Assert.Contains("Audio:", structuredForVeo, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AiTools_UnknownTarget_AreToolErrorsNamingTheKnownTargets()
+    {
+        await using var client = await McpTestClient.ConnectAsync(factory);
+
+        foreach (var (tool, arguments) in new (string, Dictionary<string, object?>)[]
+        {
+            ("expand_idea", new() { ["idea"] = Idea }),
+            ("enhance_prompt", new() { ["prompt"] = Idea, ["cards"] = new[] { "lighting/golden-hour" } }),
+            ("suggest_enhancements", new() { ["category"] = "mood" }),
+            ("structure_prompt", new() { ["prompt"] = Idea }),
+        })
+        {
+            arguments["target"] = "sora-9";
+            var error = McpTestClient.Error(await client.CallToolAsync(tool, arguments));
+
+            Assert.Equal("validation_failed", error.Code);
+            Assert.StartsWith("target sora-9 is not a known target; choose ", error.Error, StringComparison.Ordinal);
+            Assert.Contains("veo-3.1", error.Error, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task BadArgument_IsAToolErrorWithValidationFailedAndTheRequestId()
     {
         await using var client = await McpTestClient.ConnectAsync(factory);
@@ -107,5 +215,37 @@ public sealed class McpHttpTests(AppFactory<OfflineMcpSettings> factory) : IClas
         var unknownTarget = McpTestClient.Error(await client.CallToolAsync("lint_prompt", new Dictionary<string, object?> { ["prompt"] = Idea, ["target"] = "sora-9" }));
         Assert.Equal("validation_failed", unknownTarget.Code);
         Assert.DoesNotContain("   at ", unknownTarget.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every object schema in <paramref name="schema"/> with a path, array items and map values included.</summary>
+    private static IEnumerable<(string Path, JsonElement Schema)> ObjectSchemas(JsonElement schema, string path)
+    {
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        if (schema.TryGetProperty("properties", out var properties))
+        {
+            yield return (path, schema);
+            foreach (var property in properties.EnumerateObject())
+            {
+                foreach (var inner in ObjectSchemas(property.Value, $"{path}.{property.Name}"))
+                {
+                    yield return inner;
+                }
+            }
+        }
+
+        foreach (var nested in new[] { "items", "additionalProperties" })
+        {
+            if (schema.TryGetProperty(nested, out var value))
+            {
+                foreach (var inner in ObjectSchemas(value, $"{path}.{nested}"))
+                {
+                    yield return inner;
+                }
+            }
+        }
     }
 }

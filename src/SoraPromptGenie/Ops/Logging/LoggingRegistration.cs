@@ -77,15 +77,27 @@ public static class LoggingRegistration
     }
 
     /// <summary>
-    /// <c>POST /api/enhance-prompt 200 in 1234ms</c> with the request id; server errors at Error, /api and pages at
-    /// Information, what the studio's asset and circuit endpoints served at Debug so they do not drown the file.
+    /// <c>POST /api/enhance-prompt 200 in 1234ms</c> with the request id, followed by what the request did when the path
+    /// alone does not say it (<see cref="RequestLogDetail"/>: <c>POST /mcp 200 in 12ms tool=lint_prompt</c>); server
+    /// errors at Error, /api and pages at Information, what the studio's asset and circuit endpoints served at Debug so
+    /// they do not drown the file.
     /// </summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(options =>
     {
         options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
 
         // ":l" keeps the rendered message unquoted in LOG_FORMAT=json too (the text format's ":lj" only covers text).
-        options.MessageTemplate = "{RequestMethod:l} {RequestPath:l} {StatusCode} in {Elapsed:0}ms";
+        options.MessageTemplate = "{RequestMethod:l} {RequestPath:l} {StatusCode} in {Elapsed:0}ms{RequestDetail:l}";
+        options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+        [
+            new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+            new LogEventProperty("RequestPath", new ScalarValue(path)),
+            new LogEventProperty("StatusCode", new ScalarValue(status)),
+            new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+
+            // Always set: a property missing from the event would be printed as its placeholder.
+            new LogEventProperty("RequestDetail", new ScalarValue(RequestLogDetail.Suffix(context))),
+        ];
         options.IncludeQueryInRequestPath = false;
         options.GetLevel = (context, _, exception) => RequestLevel(context, exception);
         options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("RequestId", context.TraceIdentifier);
