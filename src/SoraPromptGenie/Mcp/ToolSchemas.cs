@@ -11,7 +11,8 @@ namespace SoraPromptGenie.Mcp;
 /// Finishes the generated schemas at start-up. The allowed values of the catalog- and target-valued parameters become JSON
 /// schema <c>enum</c>s (and are listed in the description of a prompt's <c>target</c> argument), taken from the data the
 /// tools check against, so a model picks a valid id instead of guessing one. A nullable type means "optional": an
-/// optional input is typed by its value alone, and an output property that may be null is left out of <c>required</c>,
+/// optional input (and each value of a map or list input) is typed by its value alone, and an output property that may
+/// be null is left out of <c>required</c>,
 /// because the answers leave null properties out (<see cref="McpJson"/>), and typed by its value alone too; a single type
 /// is what clients that map schemas onto narrower dialects accept.
 /// </summary>
@@ -70,9 +71,20 @@ public sealed class ToolSchemas(PromptCatalog catalog, TargetCatalog targets) : 
         var required = Required(schema);
         foreach (var (name, property) in schema["properties"] as JsonObject ?? [])
         {
-            if (!required.Contains(name) && property is JsonObject value)
+            if (property is not JsonObject value)
+            {
+                continue;
+            }
+
+            if (!required.Contains(name))
             {
                 DropNull(value);
+            }
+
+            // The values of a map or a list parameter are never null either.
+            foreach (var inner in new[] { value["additionalProperties"], value["items"] }.OfType<JsonObject>())
+            {
+                DropNull(inner);
             }
         }
     }

@@ -65,9 +65,13 @@ public sealed class McpHttpTests(AppFactory<OfflineMcpSettings> factory) : IClas
         {
             var input = tool.JsonSchema;
             var required = input.TryGetProperty("required", out var names) ? names.EnumerateArray().Select(n => n.GetString()).ToHashSet() : [];
-            foreach (var property in input.GetProperty("properties").EnumerateObject().Where(p => !required.Contains(p.Name)))
+            foreach (var property in input.GetProperty("properties").EnumerateObject())
             {
-                Assert.True(property.Value.GetProperty("type").ValueKind == JsonValueKind.String, $"{tool.Name}.{property.Name}: {property.Value}");
+                Assert.True(required.Contains(property.Name) || property.Value.GetProperty("type").ValueKind == JsonValueKind.String, $"{tool.Name}.{property.Name}: {property.Value}");
+                foreach (var inner in new[] { "additionalProperties", "items" }.Where(n => property.Value.TryGetProperty(n, out _)))
+                {
+                    Assert.True(property.Value.GetProperty(inner).GetProperty("type").ValueKind == JsonValueKind.String, $"{tool.Name}.{property.Name}.{inner}: {property.Value}");
+                }
             }
 
             foreach (var (path, schema) in ObjectSchemas(tool.ProtocolTool.OutputSchema!.Value, tool.Name))

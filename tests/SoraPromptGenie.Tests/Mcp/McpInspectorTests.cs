@@ -7,7 +7,8 @@ namespace SoraPromptGenie.Tests.Mcp;
 /// A client nobody here wrote: the MCP Inspector's CLI lists the tools and calls lint_prompt and list_targets over
 /// Streamable HTTP (the built app on a free 127.0.0.1 port) and over stdio (<c>dotnet SoraPromptGenie.dll mcp</c>). It
 /// checks every answer's structured content against the tool's output schema, so an answer that breaks its own schema
-/// fails here even where the official C# client accepts it.
+/// fails here even where the official C# client accepts it, and (with --strict) reports schemas that other clients could
+/// not map.
 /// </summary>
 public sealed class McpInspectorTests : IDisposable
 {
@@ -55,6 +56,7 @@ public sealed class McpInspectorTests : IDisposable
     {
         var listed = await McpInspector.RunAsync(Home, [.. server, "--method", "tools/list", "--strict"]);
         var tools = listed.Result.GetProperty("tools");
+        Assert.DoesNotContain("Warning: tool", listed.Error, StringComparison.Ordinal);
         Assert.Equal(McpHttpTests.ToolNames, tools.EnumerateArray().Select(t => t.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
         var lintTarget = tools.EnumerateArray().Single(t => t.GetProperty("name").GetString() == "lint_prompt")
             .GetProperty("inputSchema").GetProperty("properties").GetProperty("target");
