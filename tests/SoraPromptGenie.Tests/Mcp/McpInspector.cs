@@ -56,8 +56,6 @@ internal static class McpInspector
 
         AppProcess.DropTestRunEnvironment(start);
         start.Environment["HOME"] = home;
-        start.Environment.Remove("MCP_WORKSPACE_KEY");
-        start.Environment.Remove("MCP_TOKEN");
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
