@@ -2,11 +2,12 @@
 # Runs every test project against throwaway PostgreSQL and Redis, then prints one line: "N passed, N failed".
 # Extra arguments go to `dotnet test` (for example --filter "FullyQualifiedName~Catalog").
 # On a fresh machine it first installs what is missing (scripts/install-deps; as another user than root it prints the
-# command to run instead).
+# command to run instead), then the MCP Inspector the MCP tests run (scripts/mcp-inspector.sh, into .tools/).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps || exit 1
+scripts/mcp-inspector.sh || exit 1
 
 scripts/pg.sh start
 scripts/redis.sh start

@@ -3,6 +3,7 @@ using SoraPromptGenie.Ai;
 using SoraPromptGenie.Components;
 using SoraPromptGenie.Data;
 using SoraPromptGenie.Library;
+using SoraPromptGenie.Mcp;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.Configuration;
 using SoraPromptGenie.Ops.Health;
@@ -27,6 +28,7 @@ try
     builder.Services.AddValidation();
     builder.Services.AddApiDocument();
     builder.AddStudio();
+    builder.AddMcp(stdio: McpRegistration.IsStdioCommand(args));
 
     var app = builder.Build();
     if (args.Contains(DatabaseStartup.MigrateCommand, StringComparer.OrdinalIgnoreCase))
@@ -51,6 +53,7 @@ try
     api.MapTargets();
     api.MapLibrary();
     api.MapUsage();
+    app.MapMcpServer();
     app.MapWorkspaceSession();
     app.MapPages();
     await app.RunAsync();

@@ -93,7 +93,7 @@ public static class LibraryEndpoints
     }
 
     /// <summary>The query parameters both paged lists take: <c>page</c>, <c>pageSize</c> and the search <c>q</c>.</summary>
-    private static string? ListQueryProblem(int? page, int? pageSize, string? q) =>
+    internal static string? ListQueryProblem(int? page, int? pageSize, string? q) =>
         page is < 1 || pageSize is < 1 or > LibraryService.MaxPageSize ? "page must be 1 or more and pageSize from 1 to 100."
         : q is { Length: > MaxSearchLength } ? "q must be at most 200 characters."
         : LibraryText.HasNul(q) ? "q must not contain a NUL character (%00)."

@@ -25,6 +25,9 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
     public const int MaxPageSize = 100;
     public const int ExcerptLength = 200;
     private const int KeyBytes = 32;
+
+    /// <summary>The length of a key: <see cref="KeyBytes"/> random bytes in unpadded base64url.</summary>
+    public const int KeyLength = (KeyBytes * 4 + 2) / 3;
     private const int ShareTokenBytes = 24;
     private const int MaxKeyLength = 128;
     private const int AppendAttempts = 3;
@@ -32,6 +35,10 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
 
     /// <summary>A workspace's last use is recorded at most this often, so reading it stays a read.</summary>
     public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromHours(1);
+
+    /// <summary>Whether <paramref name="key"/> has the shape of a key <see cref="CreateWorkspaceAsync"/> hands out: 43 base64url characters.</summary>
+    public static bool IsWellFormedKey(string? key) =>
+        key is { Length: KeyLength } && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     public async Task<CreatedWorkspace> CreateWorkspaceAsync(CancellationToken cancellationToken)
     {

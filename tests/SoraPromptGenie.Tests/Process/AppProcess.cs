@@ -12,7 +12,7 @@ internal sealed class AppProcess : IAsyncDisposable
     // Variables of the test run that must not leak into the app: the test host's own MSBuild/VSTest settings and any
     // operator configuration of the machine the tests run on.
     private static readonly string[] InheritedPrefixesToDrop =
-        ["MSBUILD", "VSTEST", "ASPNETCORE_", "OPENROUTER_", "LLM_", "LOG_", "RATE_LIMIT_", "SITE_URL", "ALLOWED_ORIGINS", "TRUSTED_PROXIES", "DATABASE_URL", "REDIS_URL", "SENTRY_", "PORT"];
+        ["MSBUILD", "VSTEST", "ASPNETCORE_", "OPENROUTER_", "LLM_", "LOG_", "RATE_LIMIT_", "SITE_URL", "ALLOWED_ORIGINS", "TRUSTED_PROXIES", "DATABASE_URL", "REDIS_URL", "SENTRY_", "PORT", "MCP_"];
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();

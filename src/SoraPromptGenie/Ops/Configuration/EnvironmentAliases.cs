@@ -28,6 +28,8 @@ public static class EnvironmentAliases
         ("LOG_DIR", "Logging:Directory"),
         ("LOG_FORMAT", "Logging:Format"),
         ("ADMIN_TOKEN", "Admin:Token"),
+        ("MCP_TOKEN", "Mcp:Token"),
+        ("MCP_WORKSPACE_KEY", "Mcp:WorkspaceKey"),
         ("RATE_LIMIT_GENERAL", "RateLimiting:General"),
         ("RATE_LIMIT_AI", "RateLimiting:Ai"),
     ];

@@ -33,6 +33,7 @@ public static class LoggingRegistration
         builder.Services.AddSerilog((services, logger) =>
         {
             var options = services.GetRequiredService<IOptions<LoggingOptions>>().Value;
+            var consoleToStandardError = services.GetService<StandardErrorConsole>() is not null;
             var directory = Path.GetFullPath(options.Directory, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
             logger
                 .ReadFrom.Configuration(services.GetRequiredService<IConfiguration>())
@@ -54,7 +55,7 @@ public static class LoggingRegistration
                 .Enrich.FromLogContext()
                 .WriteTo.Async(sinks =>
                 {
-                    sinks.Console(Formatter(options.IsJson));
+                    sinks.Console(Formatter(options.IsJson), standardErrorFromLevel: consoleToStandardError ? LogEventLevel.Verbose : null);
                     sinks.File(
                         Formatter(options.IsJson),
                         Path.Combine(directory, "combined.log"),
@@ -76,15 +77,27 @@ public static class LoggingRegistration
     }
 
     /// <summary>
-    /// <c>POST /api/enhance-prompt 200 in 1234ms</c> with the request id; server errors at Error, /api and pages at
-    /// Information, what the studio's asset and circuit endpoints served at Debug so they do not drown the file.
+    /// <c>POST /api/enhance-prompt 200 in 1234ms</c> with the request id, followed by what the request did when the path
+    /// alone does not say it (<see cref="RequestLogDetail"/>: <c>POST /mcp 200 in 12ms tool=lint_prompt</c>); server
+    /// errors at Error, /api and pages at Information, what the studio's asset and circuit endpoints served at Debug so
+    /// they do not drown the file.
     /// </summary>
     public static IApplicationBuilder UseRequestLogging(this IApplicationBuilder app) => app.UseSerilogRequestLogging(options =>
     {
         options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
 
         // ":l" keeps the rendered message unquoted in LOG_FORMAT=json too (the text format's ":lj" only covers text).
-        options.MessageTemplate = "{RequestMethod:l} {RequestPath:l} {StatusCode} in {Elapsed:0}ms";
+        options.MessageTemplate = "{RequestMethod:l} {RequestPath:l} {StatusCode} in {Elapsed:0}ms{RequestDetail:l}";
+        options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+        [
+            new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+            new LogEventProperty("RequestPath", new ScalarValue(path)),
+            new LogEventProperty("StatusCode", new ScalarValue(status)),
+            new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+
+            // Always set: a property missing from the event would be printed as its placeholder.
+            new LogEventProperty("RequestDetail", new ScalarValue(RequestLogDetail.Suffix(context))),
+        ];
         options.IncludeQueryInRequestPath = false;
         options.GetLevel = (context, _, exception) => RequestLevel(context, exception);
         options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("RequestId", context.TraceIdentifier);
@@ -117,3 +130,6 @@ public static class LoggingRegistration
             ? new RenderedCompactJsonFormatter()
             : new EscapingTextFormatter(new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture));
 }
+
+/// <summary>Registered when stdout carries a protocol (the MCP stdio server): console logging goes to stderr instead.</summary>
+public sealed class StandardErrorConsole;

@@ -35,8 +35,9 @@ public static class SentryRegistration
             {
                 var options = tracking.Value;
 
-                // The LLM key belongs to an area Ops does not depend on, so it is looked up by its key.
-                var scrubber = new SentryScrubber([configuration["Llm:ApiKey"], admin.Value.Token]);
+                // The LLM key and the MCP server's secrets belong to areas Ops does not depend on, so they are looked up by their keys.
+                var scrubber = new SentryScrubber(
+                    [configuration["Llm:ApiKey"], admin.Value.Token, configuration["Mcp:Token"], configuration["Mcp:WorkspaceKey"]]);
                 sentry.Dsn = options.Dsn;
                 sentry.Environment = options.Environment ?? environment.EnvironmentName;
                 sentry.Release = options.Release ?? BuildInfo.Release;

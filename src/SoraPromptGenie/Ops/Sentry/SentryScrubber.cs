@@ -3,11 +3,12 @@ using System.Text.RegularExpressions;
 namespace SoraPromptGenie.Ops.Sentry;
 
 /// <summary>
-/// Removes credentials and users' words from everything sent to Sentry: Authorization, Cookie and API-key headers,
-/// cookies, request bodies, and any occurrence of the configured secrets (the LLM API key, the admin token), of a
-/// bearer token or OpenRouter-style key, of a share token in a share URL (<c>/api/shared/{token}</c>,
-/// <c>/p/{token}</c>, which opens the prompt to anyone holding it) or of a library search term (<c>q=</c>) in URLs,
-/// query strings, messages, exception values, transaction and span names, tags, extras and breadcrumbs.
+/// Removes credentials and users' words from everything sent to Sentry: Authorization, Cookie, API-key and workspace-key
+/// headers, cookies, request bodies, and any occurrence of the configured secrets (the LLM API key, the admin token, the
+/// MCP token and workspace key), of a bearer token or OpenRouter-style key, of a share token in a share URL
+/// (<c>/api/shared/{token}</c>, <c>/p/{token}</c>, which opens the prompt to anyone holding it) or of a library search
+/// term (<c>q=</c>) in URLs, query strings, messages, exception values, transaction and span names, tags, extras and
+/// breadcrumbs.
 /// </summary>
 public sealed partial class SentryScrubber
 {
@@ -15,7 +16,7 @@ public sealed partial class SentryScrubber
 
     private static readonly HashSet<string> SensitiveHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
-        "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key", "X-Admin-Token",
+        "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie", "X-Api-Key", "Api-Key", "X-Admin-Token", "X-Workspace-Key",
     };
 
     private readonly string[] _secrets;

@@ -37,6 +37,12 @@ public static class AppMetrics
     private static readonly Counter<long> RateLimitRejections =
         Meter.CreateCounter<long>("sora.rate_limit.rejections", "{request}", "Requests answered 429 by the rate limiter, by policy.");
 
+    private static readonly Counter<long> McpToolCalls =
+        Meter.CreateCounter<long>("sora.mcp.tool.calls", "{call}", "MCP tool calls by tool and outcome (ok, or the error code of a tool error).");
+
+    private static readonly Counter<long> McpToolErrors =
+        Meter.CreateCounter<long>("sora.mcp.tool.errors", "{call}", "MCP tool calls answered with a tool error, by tool and error code.");
+
     private static Func<long>? _ledgerQueueLength;
     private static Func<long>? _ledgerDropped;
 
@@ -83,6 +89,17 @@ public static class AppMetrics
     public static void CacheHit(string operation) => CacheHits.Add(1, new KeyValuePair<string, object?>("operation", operation));
 
     public static void CacheMiss(string operation) => CacheMisses.Add(1, new KeyValuePair<string, object?>("operation", operation));
+
+    /// <summary>One MCP tool call: <paramref name="errorCode"/> is null when the tool answered, else its error code.</summary>
+    public static void McpToolCalled(string tool, string? errorCode)
+    {
+        var name = new KeyValuePair<string, object?>("tool", tool);
+        McpToolCalls.Add(1, name, new KeyValuePair<string, object?>("outcome", errorCode ?? "ok"));
+        if (errorCode is not null)
+        {
+            McpToolErrors.Add(1, name, new KeyValuePair<string, object?>("code", errorCode));
+        }
+    }
 
     public static void RateLimitRejected(string policy) => RateLimitRejections.Add(1, new KeyValuePair<string, object?>("policy", policy));
 

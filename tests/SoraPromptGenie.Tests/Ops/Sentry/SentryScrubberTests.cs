@@ -22,6 +22,7 @@ public sealed class SentryScrubberTests
         sentryEvent.Request.Headers["Authorization"] = $"Bearer {ApiKey}";
         sentryEvent.Request.Headers["Cookie"] = "session=abc";
         sentryEvent.Request.Headers["X-Api-Key"] = ApiKey;
+        sentryEvent.Request.Headers["X-Workspace-Key"] = "workspace-key-of-an-mcp-client";
         sentryEvent.Request.Headers["User-Agent"] = "curl/8";
         sentryEvent.Request.Cookies = "session=abc";
         sentryEvent.Request.Data = "{\"basicPrompt\":\"private idea\"}";
@@ -33,6 +34,7 @@ public sealed class SentryScrubberTests
         Assert.DoesNotContain("Authorization", scrubbed.Request.Headers.Keys);
         Assert.DoesNotContain("Cookie", scrubbed.Request.Headers.Keys);
         Assert.DoesNotContain("X-Api-Key", scrubbed.Request.Headers.Keys);
+        Assert.DoesNotContain("X-Workspace-Key", scrubbed.Request.Headers.Keys);
         Assert.Equal("curl/8", scrubbed.Request.Headers["User-Agent"]);
         Assert.Null(scrubbed.Request.Cookies);
         Assert.Null(scrubbed.Request.Data);
