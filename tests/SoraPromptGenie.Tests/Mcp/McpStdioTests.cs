@@ -28,6 +28,28 @@ public sealed class McpStdioTests : IDisposable
     };
 
     [Fact]
+    public async Task StdioClient_ThroughDotnetRunQuietly_ListsTheTools()
+    {
+        var errors = new List<string>();
+        var transport = new StdioClientTransport(new StdioClientTransportOptions
+        {
+            Command = "dotnet",
+
+            // As docs/mcp.md gives it, without a rebuild under the running tests: -v q keeps the SDK's own lines
+            // ("Using launch settings from ...") off stdout, which carries only the protocol.
+            Arguments = ["run", "--no-build", "-v", "q", "--project", Path.Combine(AppProcess.RepoRoot, "src", "SoraPromptGenie"), "--", "mcp"],
+            WorkingDirectory = _directory,
+            EnvironmentVariables = Environment,
+            StandardErrorLines = line => { lock (errors) { errors.Add(line); } },
+        });
+
+        await using var client = await McpClient.CreateAsync(transport);
+        var tools = await client.ListToolsAsync();
+
+        Assert.Equal(McpHttpTests.ToolNames, tools.Select(t => t.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task StdioClient_ListsToolsAndCallsEveryToolOnTheBuiltApp_TheLibraryToolsOnTheConfiguredWorkspace()
     {
         var key = await CreateWorkspaceAsync();
