@@ -23,10 +23,15 @@ internal sealed class IdeaExpander(PromptCatalog catalog)
         "warm", "cool", "soft", "light", "lighting", "shot", "slow", "view", "up", "in", "out", "high", "low", "tight",
         "medium", "wide", "modern", "and", "the", "of", "a", "eye", "level", "angle", "close", "extreme", "point", "over",
         "rich", "deep", "hour", "glow", "key", "static", "off", "long", "single", "film", "video", "motion", "polish",
-        "hand", "drawn", "rise", "glide", "follow", "reveal", "in", "tones", "haze", "pan", "crane", "shoulder");
+        "hand", "drawn", "rise", "glide", "follow", "reveal", "tones", "haze", "pan", "crane", "shoulder");
 
     private static readonly FrozenDictionary<string, CardFit> FitsById =
         CardFits.All.ToFrozenDictionary(f => f.Id, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The cards of each category chosen in, with the title words that name them, read once per catalog.</summary>
+    private readonly (string CategoryId, Choice[] Cards)[] _choices = [.. CardFits.ChoiceOrder
+        .Select(id => (id, catalog.FindCategory(id)?.Enhancements.Where(e => e.Phrase.Length > 0).Select(Choice.Of).ToArray() ?? []))
+        .Where(c => c.Item2.Length > 0)];
 
     public string Expand(string basicPrompt) => Expand(basicPrompt, int.MaxValue).Text;
 
@@ -70,19 +75,13 @@ internal sealed class IdeaExpander(PromptCatalog catalog)
     {
         var idea = TextTokens.TrimSentenceEnd(TextTokens.CollapseWhitespace(basicPrompt).ToLowerInvariant());
         var traits = IdeaTraits.Read(idea);
-        var named = TextTokens.Tokenize(idea).Select(TextTokens.Stem).ToFrozenSet(StringComparer.Ordinal);
-        var picks = new List<Enhancement>();
-        foreach (var categoryId in CardFits.ChoiceOrder)
+        var named = TextTokens.Tokenize(idea).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
+        var picks = new List<Enhancement>(_choices.Length);
+        foreach (var (categoryId, cards) in _choices)
         {
-            var cards = catalog.FindCategory(categoryId)?.Enhancements.Where(e => e.Phrase.Length > 0).ToList() ?? [];
-            if (cards.Count == 0)
-            {
-                continue;
-            }
-
-            var card = Choose(cards, traits, named, Seed(idea, categoryId));
-            picks.Add(card);
-            traits |= Fit(card).Gives;
+            var choice = Choose(cards, traits, named, Seed(idea, categoryId));
+            picks.Add(choice.Card);
+            traits |= choice.Fit.Gives;
         }
 
         return [.. picks.OrderBy(e => catalog.CategoryOrder(e.Category))];
@@ -92,26 +91,31 @@ internal sealed class IdeaExpander(PromptCatalog catalog)
     /// The card among those that suit the traits and score within <see cref="FitMargin"/> of the best, picked by the idea's
     /// seed. When no card suits the idea at all, the ones with the fewest clashes compete instead.
     /// </summary>
-    private static Enhancement Choose(List<Enhancement> cards, IdeaTrait traits, FrozenSet<string> ideaStems, uint seed)
+    private static Choice Choose(Choice[] cards, IdeaTrait traits, HashSet<string> ideaStems, uint seed)
     {
-        var suiting = cards.Where(c => Fit(c).Suits(traits)).ToList();
+        var suiting = cards.Where(c => c.Fit.Suits(traits)).ToList();
         var pool = suiting.Count > 0
             ? suiting
-            : [.. cards.GroupBy(c => Clashes(Fit(c), traits)).OrderBy(g => g.Key).First()];
-        var scores = pool.ToDictionary(c => c, c => Fit(c).Score(traits) + (IsNamed(c, ideaStems) ? NamedBonus : 0));
-        var best = scores.Values.Max();
-        var candidates = pool.Where(c => scores[c] >= best - FitMargin).ToList();
+            : [.. cards.GroupBy(c => Clashes(c.Fit, traits)).OrderBy(g => g.Key).First()];
+        var scores = pool.Select(c => c.Fit.Score(traits) + (c.IsNamedBy(ideaStems) ? NamedBonus : 0)).ToList();
+        var best = scores.Max();
+        var candidates = pool.Where((_, i) => scores[i] >= best - FitMargin).ToList();
         return candidates[(int)(seed % (uint)candidates.Count)];
     }
-
-    private static bool IsNamed(Enhancement card, FrozenSet<string> ideaStems) =>
-        TextTokens.Tokenize(card.Title).Select(TextTokens.Stem).Any(t => !GenericTitleWords.Contains(t) && ideaStems.Contains(t));
 
     private static int Clashes(CardFit fit, IdeaTrait traits) =>
         System.Numerics.BitOperations.PopCount((ulong)(fit.Clash & traits)) + (fit.Needs != IdeaTrait.None && (fit.Needs & traits) == 0 ? 1 : 0);
 
-    /// <summary>A card without a fit of its own is neutral: it suits every idea and scores nothing.</summary>
-    private static CardFit Fit(Enhancement card) => FitsById.GetValueOrDefault(card.Id) ?? new CardFit(card.Id);
+    /// <summary>A card to choose from: its fit (neutral when it has none of its own) and the title words that name it.</summary>
+    private sealed record Choice(Enhancement Card, CardFit Fit, string[] NamingWords)
+    {
+        public static Choice Of(Enhancement card) => new(
+            card,
+            FitsById.GetValueOrDefault(card.Id) ?? new CardFit(card.Id),
+            [.. TextTokens.Tokenize(card.Title).Select(TextTokens.Stem).Where(t => !GenericTitleWords.Contains(t))]);
+
+        public bool IsNamedBy(HashSet<string> ideaStems) => NamingWords.Any(ideaStems.Contains);
+    }
 
     /// <summary>FNV-1a over the idea and the category: stable across runs and machines, unlike string.GetHashCode.</summary>
     private static uint Seed(string idea, string categoryId)

@@ -201,6 +201,12 @@ internal static class IdeaTraits
             "cigarette", "suspect", "thief", "hacker")),
     ];
 
+    /// <summary>Every stem (and two-word phrase) of the lexicons with all the traits it reads, so a word costs one lookup.</summary>
+    private static readonly FrozenDictionary<string, IdeaTrait> TraitsByStem = Lexicons
+        .SelectMany(l => l.Stems.Select(stem => (Stem: stem, l.Trait)))
+        .GroupBy(x => x.Stem, StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => g.Aggregate(IdeaTrait.None, (all, x) => all | x.Trait), StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> StormStems = WordForms.Stems("storm", "rain", "rainstorm", "thunderstorm", "downpour", "blizzard");
 
     public static IdeaTrait Read(string idea)
@@ -223,12 +229,10 @@ internal static class IdeaTraits
                 continue;
             }
 
-            foreach (var (trait, stems) in Lexicons)
+            traits |= TraitsByStem.GetValueOrDefault(stem);
+            if (i + 1 < tokens.Count)
             {
-                if (stems.Contains(stem) || (i + 1 < tokens.Count && stems.Contains(stem + " " + TextTokens.Stem(tokens[i + 1]))))
-                {
-                    traits |= trait;
-                }
+                traits |= TraitsByStem.GetValueOrDefault(stem + " " + TextTokens.Stem(tokens[i + 1]));
             }
         }
 

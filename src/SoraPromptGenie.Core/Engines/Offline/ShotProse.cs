@@ -77,10 +77,21 @@ internal sealed class ShotProse
     /// </summary>
     public static string Write(IEnumerable<Enhancement> cards)
     {
-        var byCategory = cards.Where(c => c.Phrase.Length > 0)
-            .GroupBy(c => c.Category, StringComparer.OrdinalIgnoreCase)
-            .ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
-        var sentences = new List<string>();
+        var byCategory = new Dictionary<string, Enhancement>(StringComparer.OrdinalIgnoreCase);
+        foreach (var card in cards)
+        {
+            if (card.Phrase.Length > 0)
+            {
+                byCategory[card.Category] = card;
+            }
+        }
+
+        if (byCategory.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        var sentences = new List<string>(byCategory.Count);
         foreach (var frame in Frames)
         {
             var first = byCategory.GetValueOrDefault(frame.Category);

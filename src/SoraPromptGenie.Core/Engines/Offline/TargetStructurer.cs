@@ -1,4 +1,5 @@
 using System.Text;
+using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Targets;
 
 namespace SoraPromptGenie.Core.Engines.Offline;
@@ -186,7 +187,7 @@ internal sealed class TargetStructurer(PromptStructurer structurer)
     /// </summary>
     private List<string> CameraSentences(List<string> fragments)
     {
-        var cards = fragments.Select(f => structurer.Prose.CardWithPhrase(f)).OfType<Catalog.Enhancement>().ToList();
+        var cards = fragments.Select(f => structurer.Prose.CardWithPhrase(f)).OfType<Enhancement>().ToList();
         var sentences = new List<string>();
         var cardsWritten = false;
         foreach (var fragment in fragments)
