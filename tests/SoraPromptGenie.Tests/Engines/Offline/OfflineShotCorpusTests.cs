@@ -4,6 +4,7 @@ using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Offline;
 using SoraPromptGenie.Core.Lint;
 using SoraPromptGenie.Core.Targets;
+using Xunit.Abstractions;
 
 namespace SoraPromptGenie.Tests.Engines.Offline;
 
@@ -14,7 +15,7 @@ namespace SoraPromptGenie.Tests.Engines.Offline;
 /// target and for each layout family) with no finding in a card's own wording, and fits the target's limit. No two ideas
 /// of the corpus share their look, and the same idea always gives the same text.
 /// </summary>
-public sealed class OfflineShotCorpusTests
+public sealed class OfflineShotCorpusTests(ITestOutputHelper output)
 {
     public const int MinScore = 80;
 
@@ -167,6 +168,7 @@ public sealed class OfflineShotCorpusTests
             var target = targetId is null ? null : Targets.Find(targetId)!;
             var result = await _engine.RunAsync(new TextOperation.Expand(idea) { Target = target }, CancellationToken.None);
             failures.AddRange(Check(shot, cards, result.Text, target).Select(f => $"[{targetId ?? "no target"}] {f}"));
+            output.WriteLine($"[{targetId ?? "no target"}] lint {Linter.Lint(result.Text, target).Score}");
         }
 
         Assert.True(failures.Count == 0, $"\"{idea}\":\n  {string.Join("\n  ", failures)}");
@@ -183,7 +185,9 @@ public sealed class OfflineShotCorpusTests
         var shared = looks.GroupBy(l => l.Look).Where(g => g.Count() > 1)
             .Select(g => $"{g.Key}: {string.Join(" | ", g.Select(l => l.Idea))}").ToList();
 
-        Assert.True(shared.Count == 0, $"{looks.Select(l => l.Look).Distinct().Count()} distinct looks for {looks.Count} ideas; shared:\n  {string.Join("\n  ", shared)}");
+        var figures = $"{looks.Select(l => l.Look).Distinct().Count()} distinct looks for {looks.Count} ideas";
+        output.WriteLine(figures);
+        Assert.True(shared.Count == 0, $"{figures}; shared:\n  {string.Join("\n  ", shared)}");
     }
 
     [Fact]
