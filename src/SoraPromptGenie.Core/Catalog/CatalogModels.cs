@@ -1,7 +1,11 @@
 namespace SoraPromptGenie.Core.Catalog;
 
-/// <summary>One enhancement card. <see cref="Id"/> is a stable slug: <c>{category}/{name}</c>.</summary>
-public sealed record Enhancement(string Id, string Title, string Description, string Category);
+/// <summary>
+/// One enhancement card. <see cref="Id"/> is a stable slug: <c>{category}/{name}</c>. <see cref="Phrase"/> is the card
+/// written to sit inside a sentence of a shot ("low, warm golden-hour sun raking across the scene"), which is how the
+/// offline engine puts the card into prose; the <see cref="Description"/> explains the card to a person.
+/// </summary>
+public sealed record Enhancement(string Id, string Title, string Description, string Category, string Phrase = "");
 
 public sealed record Category(
     string Id,

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace SoraPromptGenie.Core.Catalog;
 
 /// <summary>The catalog rules of the design (section 5), checked at start-up and by a test.</summary>
@@ -8,11 +10,18 @@ internal static class CatalogValidator
     public const int MinStarters = 8;
     public const int EnhancementsPerPreset = 4;
 
+    /// <summary>A phrase is part of a sentence, so it stays well short of a sentence of its own.</summary>
+    public const int MaxPhraseWords = 16;
+
+    /// <summary>Characters that end or split a sentence, or open speech: a phrase with one would not sit inside a sentence.</summary>
+    private static readonly SearchValues<char> SentenceBreaks = SearchValues.Create(".!?…:;\"“”\n\r");
+
     public static IReadOnlyList<string> Validate(PromptCatalog catalog)
     {
         var problems = new List<string>();
         var categoryIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var enhancementIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var phrases = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var groupIds = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         foreach (var group in catalog.Groups)
@@ -26,6 +35,10 @@ internal static class CatalogValidator
         foreach (var category in catalog.Categories)
         {
             ValidateCategory(catalog, category, categoryIds, groupIds, enhancementIds, problems);
+            foreach (var enhancement in category.Enhancements)
+            {
+                ValidatePhrase(enhancement, phrases, problems);
+            }
         }
 
         foreach (var group in catalog.Groups)
@@ -98,6 +111,38 @@ internal static class CatalogValidator
             {
                 problems.Add($"Enhancement '{enhancement.Id}' needs a title and a description.");
             }
+        }
+    }
+
+    /// <summary>
+    /// A card's phrase is written into the prose of a shot: it must read inside a sentence (no sentence punctuation, a
+    /// lower-case start, short), say the card in other words than its description, and be the card's alone, since the
+    /// engine finds a card in a text by its phrase.
+    /// </summary>
+    private static void ValidatePhrase(Enhancement enhancement, HashSet<string> phrases, List<string> problems)
+    {
+        var phrase = enhancement.Phrase;
+        if (string.IsNullOrWhiteSpace(phrase))
+        {
+            problems.Add($"Enhancement '{enhancement.Id}' needs a phrase.");
+            return;
+        }
+
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (phrase != phrase.Trim() || !(char.IsLower(phrase[0]) || char.IsAsciiDigit(phrase[0]))
+            || phrase.IndexOfAny(SentenceBreaks) >= 0 || words > MaxPhraseWords)
+        {
+            problems.Add($"Enhancement '{enhancement.Id}' has a phrase that does not read inside a sentence: lower-case start, no sentence punctuation, at most {MaxPhraseWords} words.");
+        }
+
+        if (string.Equals(phrase.TrimEnd('.'), enhancement.Description.Trim().TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"Enhancement '{enhancement.Id}' repeats its description as its phrase.");
+        }
+
+        if (!phrases.Add(phrase))
+        {
+            problems.Add($"Enhancement '{enhancement.Id}' shares its phrase with another card.");
         }
     }
 

@@ -82,7 +82,7 @@ public sealed class PromptCatalog
                 c.Group,
                 c.Core,
                 c.Icon,
-                [.. c.Enhancements.Select(e => new Enhancement($"{c.Id}/{e.Slug}", e.Title, e.Description, c.Id))]))
+                [.. c.Enhancements.Select(e => new Enhancement($"{c.Id}/{e.Slug}", e.Title, e.Description, c.Id, e.Phrase ?? string.Empty))]))
             .ToList();
         return new PromptCatalog(document.Groups, categories, document.Presets, document.Starters);
     }
@@ -102,7 +102,7 @@ internal sealed record CategoryDocument(
     string Icon,
     IReadOnlyList<EnhancementDocument> Enhancements);
 
-internal sealed record EnhancementDocument(string Slug, string Title, string Description);
+internal sealed record EnhancementDocument(string Slug, string Title, string Description, string? Phrase);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(CatalogDocument))]

@@ -1,16 +1,19 @@
 using Microsoft.Playwright;
 using SoraPromptGenie.BrowserTests.Infrastructure;
+using SoraPromptGenie.Core.Catalog;
 using Xunit.Abstractions;
 
 namespace SoraPromptGenie.BrowserTests.Studio;
 
-/// <summary>Replacing and removing cards with the offline engine, whose labelled clauses make every card's text findable.</summary>
+/// <summary>Replacing and removing cards with the offline engine, which writes every card into the prose from its catalog phrase.</summary>
 [Collection(OfflineGroup.Name)]
 public sealed class StudioCardTests(OfflineStudioFixture fixture, ITestOutputHelper output) : StudioPageTest(fixture, output)
 {
     private const string Idea = "a lighthouse keeper climbs the spiral stairs at dawn";
     private const string FirstLine = "The keeper stops to wipe salt from the lamp glass.";
     private const string SecondLine = "A gull lands on the railing outside.";
+
+    private static readonly PromptCatalog Catalog = PromptCatalog.LoadEmbedded();
 
     [Fact]
     public async Task Cards_ReplaceAndRemoveAfterTyping_KeepTypedLinesAndOtherCards()
@@ -26,9 +29,9 @@ public sealed class StudioCardTests(OfflineStudioFixture fixture, ITestOutputHel
         var replaced = await SettledPromptAsync();
         Assert.Contains(Idea, replaced, StringComparison.Ordinal);
         Assert.Contains(FirstLine, replaced, StringComparison.Ordinal);
-        Assert.Contains("Style: 16mm Documentary", replaced, StringComparison.Ordinal);
-        Assert.Contains("Lighting: Neon Glow", replaced, StringComparison.Ordinal);
-        Assert.DoesNotContain("Golden Hour", replaced, StringComparison.Ordinal);
+        Assert.Contains(Phrase("style/16mm-documentary"), replaced, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Phrase("lighting/neon-glow"), replaced, StringComparison.Ordinal);
+        Assert.DoesNotContain(Phrase("lighting/golden-hour"), replaced, StringComparison.Ordinal);
         await Assertions.Expect(Card("lighting/golden-hour")).ToHaveAttributeAsync("aria-pressed", "false");
         await Assertions.Expect(Card("style/16mm-documentary")).ToHaveAttributeAsync("aria-pressed", "true");
 
@@ -38,10 +41,10 @@ public sealed class StudioCardTests(OfflineStudioFixture fixture, ITestOutputHel
 
         await Assertions.Expect(Page.GetByTestId("applied-camera-angles/low-angle")).ToHaveCountAsync(0);
         var removed = await SettledPromptAsync();
-        Assert.DoesNotContain("Low Angle", removed, StringComparison.Ordinal);
-        foreach (var kept in new[] { Idea, FirstLine, SecondLine, "Style: 16mm Documentary", "Lighting: Neon Glow" })
+        Assert.DoesNotContain(Phrase("camera-angles/low-angle"), removed, StringComparison.Ordinal);
+        foreach (var kept in new[] { Idea, FirstLine, SecondLine, Phrase("style/16mm-documentary"), Phrase("lighting/neon-glow") })
         {
-            Assert.Contains(kept, removed, StringComparison.Ordinal);
+            Assert.Contains(kept, removed, StringComparison.OrdinalIgnoreCase);
         }
 
         await Assertions.Expect(Page.GetByTestId("applied-lighting/neon-glow")).ToBeVisibleAsync();
@@ -78,6 +81,8 @@ public sealed class StudioCardTests(OfflineStudioFixture fixture, ITestOutputHel
         await Assertions.Expect(Prompt).ToHaveValueAsync(Idea + "\n" + FirstLine);
         await Assertions.Expect(Page.GetByTestId("applied-lighting/golden-hour")).ToHaveCountAsync(0);
     }
+
+    private static string Phrase(string cardId) => Catalog.FindEnhancement(cardId)!.Phrase;
 
     private async Task ApplyAsync(string cardId)
     {

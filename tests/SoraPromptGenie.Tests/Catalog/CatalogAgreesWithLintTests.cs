@@ -2,6 +2,7 @@ using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Engines.Offline;
 using SoraPromptGenie.Core.Lint;
+using SoraPromptGenie.Core.Targets;
 
 namespace SoraPromptGenie.Tests.Catalog;
 
@@ -21,6 +22,23 @@ public sealed class CatalogAgreesWithLintTests
     private static readonly PromptCatalog Catalog = PromptCatalog.LoadEmbedded();
     private static readonly OfflinePromptEngine Engine = new(Catalog);
     private static readonly PromptLinter Linter = new();
+    private static readonly TargetCatalog Targets = TargetCatalog.LoadEmbedded();
+
+    /// <summary>Rules about the wording itself: a phrase that trips one would be the product's advice against its own card.</summary>
+    private static readonly string[] WordingRules =
+    [
+        LintRules.VagueWords, LintRules.ProseParameters, LintRules.Dialogue, LintRules.TargetParameter, LintRules.TargetSilent,
+        LintRules.TargetDialogueQuotes, LintRules.TargetNegativeAvoid, LintRules.TargetNegativeField, LintRules.TargetNegativeFold,
+    ];
+
+    /// <summary>What a card of each category must name for the lint to see it: a move, a framing, a light, 3-5 colours.</summary>
+    private static readonly Dictionary<string, string> NamedByCategory = new()
+    {
+        ["camera-motion"] = LintRules.CameraMove,
+        ["camera-angles"] = LintRules.Framing,
+        ["lighting"] = LintRules.Light,
+        ["color-palette"] = LintRules.Palette,
+    };
 
     public static TheoryData<string> Cards() => [.. Catalog.Categories.SelectMany(c => c.Enhancements).Select(e => e.Id)];
 
@@ -43,6 +61,30 @@ public sealed class CatalogAgreesWithLintTests
         var added = FindingsAddedBy([card]);
 
         Assert.True(added.Count == 0, $"{card.Title} ({card.Id}) adds: {string.Join(" | ", added)}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void CardPhrase_WrittenAsItsSentence_NamesWhatItsCategoryNamesAndTripsNoWordingRule(string cardId)
+    {
+        var card = Catalog.FindEnhancement(cardId)!;
+        var sentence = ShotProse.Write([card]);
+        var problems = new List<string>();
+
+        Assert.Contains(card.Phrase, sentence, StringComparison.OrdinalIgnoreCase);
+        foreach (var target in Targets.All.Prepend(null))
+        {
+            var findings = Linter.Lint(sentence, target).Findings;
+            problems.AddRange(findings
+                .Where(f => WordingRules.Contains(f.Rule) || (f.Rule == LintRules.CameraMove && f.Severity == LintSeverity.Warning))
+                .Select(f => $"[{target?.Id ?? "no target"}] {f.Rule}: {f.Message}"));
+            if (NamedByCategory.TryGetValue(card.Category, out var rule) && findings.FirstOrDefault(f => f.Rule == rule) is { } missing)
+            {
+                problems.Add($"[{target?.Id ?? "no target"}] does not name its {card.Category}: {missing.Message}");
+            }
+        }
+
+        Assert.True(problems.Count == 0, $"\"{sentence}\" ({card.Id}):\n  {string.Join("\n  ", problems.Distinct())}");
     }
 
     [Theory]

@@ -12,8 +12,8 @@ public sealed class CatalogValidatorTests
             [
                 new Category("camera-angles", "Camera Angles", "camera", true, "photo_camera",
                 [
-                    new Enhancement("camera-angles/eye-level", "Eye Level", "A level lens.", "camera-angles"),
-                    new Enhancement("camera-angles/eye-level", "Eye Level Again", "A duplicate.", "camera-angles"),
+                    new Enhancement("camera-angles/eye-level", "Eye Level", "A level lens.", "camera-angles", "an eye-level shot"),
+                    new Enhancement("camera-angles/eye-level", "Eye Level Again", "A duplicate.", "camera-angles", "an eye-level shot"),
                     new Enhancement("camera-angles/Bad Slug", "Bad Slug", " ", "camera-angles"),
                 ]),
                 new Category("lighting", "Lighting", "visuals", true, "light_mode", []),
@@ -29,6 +29,8 @@ public sealed class CatalogValidatorTests
             "Duplicate enhancement id 'camera-angles/eye-level'.",
             "Enhancement 'camera-angles/Bad Slug' must be 'camera-angles/<kebab-case-slug>' in category 'camera-angles'.",
             "Enhancement 'camera-angles/Bad Slug' needs a title and a description.",
+            "Enhancement 'camera-angles/eye-level' shares its phrase with another card.",
+            "Enhancement 'camera-angles/Bad Slug' needs a phrase.",
             "Category 'lighting' names unknown group 'visuals'.",
             "Category 'lighting' has 0 enhancements; at least 8 are required.",
             "Group 'camera' lists unknown category 'ghost'.",
@@ -37,6 +39,36 @@ public sealed class CatalogValidatorTests
             "Preset 'broken' must hold 4 enhancements from 4 different categories.",
             "The catalog has 1 starter prompts; at least 8 are required.",
         ], problems);
+    }
+
+    [Theory]
+    [InlineData("Warm sun. Long shadows", "does not read inside a sentence")]
+    [InlineData("Warm low sun raking across the scene", "does not read inside a sentence")]
+    [InlineData("low sun: warm", "does not read inside a sentence")]
+    [InlineData("low, warm sun raking across the whole of the scene while long soft shadows stretch out behind every figure", "does not read inside a sentence")]
+    [InlineData("low warm sun", "repeats its description", "Low warm sun.")]
+    [InlineData("cool, pale moonlight from high above", "shares its phrase")]
+    public void Validate_PhraseThatCannotSitInsideASentence_ReportsTheCard(string phrase, string problem, string? description = null)
+    {
+        var sound = PromptCatalog.LoadEmbedded();
+        Category[] categories = [.. sound.Categories.Select(c => c.Id != "lighting" ? c : c with
+        {
+            Enhancements = [.. c.Enhancements.Select(e => e.Id == "lighting/golden-hour" ? e with { Phrase = phrase, Description = description ?? e.Description } : e)],
+        })];
+        var catalog = new PromptCatalog(sound.Groups, categories, sound.Presets, sound.Starters);
+
+        var problems = catalog.Validate();
+
+        Assert.Contains(problem, Assert.Single(problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_EmbeddedCatalog_EveryCardHasAPhrase()
+    {
+        var catalog = PromptCatalog.LoadEmbedded();
+
+        Assert.Empty(catalog.Validate());
+        Assert.All(catalog.Categories.SelectMany(c => c.Enhancements), e => Assert.False(string.IsNullOrWhiteSpace(e.Phrase), e.Id));
     }
 
     [Fact]

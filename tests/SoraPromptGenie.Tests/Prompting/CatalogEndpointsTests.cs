@@ -28,6 +28,7 @@ public sealed class CatalogEndpointsTests(AppFactory app) : IClassFixture<AppFac
             Assert.False(string.IsNullOrEmpty(c.GetProperty("group").GetString()));
             Assert.True(c.GetProperty("core").ValueKind is System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False);
             Assert.True(c.GetProperty("enhancements").GetArrayLength() >= 8);
+            Assert.All(c.GetProperty("enhancements").EnumerateArray(), e => Assert.False(string.IsNullOrEmpty(e.GetProperty("phrase").GetString())));
         });
         Assert.True(body.GetProperty("presets").GetArrayLength() >= 6);
         Assert.True(body.GetProperty("starters").GetArrayLength() >= 8);

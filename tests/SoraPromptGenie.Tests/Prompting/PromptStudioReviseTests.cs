@@ -20,8 +20,8 @@ public sealed class PromptStudioReviseTests
 
         Assert.True(result.Succeeded);
         var final = await FinalAsync(result.Value!);
-        Assert.StartsWith("A fox.\n\nMine.\n\nStyle: 16mm Documentary", final.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Golden Hour", final.Text, StringComparison.Ordinal);
+        Assert.Equal("A fox.\n\nMine.\n\nShot on grainy 16mm film in a raw, observational documentary style.", final.Text);
+        Assert.DoesNotContain("golden-hour", final.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,9 +28,9 @@ public sealed class StudioSessionTests : StudioTestContext
         Assert.Equal("Neon Glow", Assert.Single(enhancements).Title);
         Assert.Equal("Golden Hour", Assert.Single(removing).Title);
         Assert.Contains(OwnLine, Session.Prompt, StringComparison.Ordinal);
-        Assert.Contains("Style: 16mm Documentary", Session.Prompt, StringComparison.Ordinal);
-        Assert.Contains("Lighting: Neon Glow", Session.Prompt, StringComparison.Ordinal);
-        Assert.DoesNotContain("Golden Hour", Session.Prompt, StringComparison.Ordinal);
+        Assert.Contains(Phrase(documentary), Session.Prompt, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Lit by " + Phrase(neon), Session.Prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain(Phrase(golden), Session.Prompt, StringComparison.Ordinal);
         Assert.Equal([neon, documentary], Session.Applied.Cards);
         Assert.Equal("Neon Glow (replaced Golden Hour)", Session.History.Current.Label);
     }
@@ -49,8 +49,8 @@ public sealed class StudioSessionTests : StudioTestContext
 
         Assert.Equal("Low Angle", Assert.Single(Engine.Enhancements[^1].Removing).Title);
         Assert.Empty(Engine.Enhancements[^1].Enhancements);
-        Assert.StartsWith(Scene + "\n\n" + OwnLine + "\n\nLighting: Golden Hour", Session.Prompt, StringComparison.Ordinal);
-        Assert.DoesNotContain("Low Angle", Session.Prompt, StringComparison.Ordinal);
+        Assert.Equal(Scene + "\n\n" + OwnLine + "\n\nLit by " + Phrase(golden) + ".", Session.Prompt);
+        Assert.DoesNotContain(Phrase(lowAngle), Session.Prompt, StringComparison.Ordinal);
         Assert.Equal([golden], Session.Applied.Cards);
         Assert.Null(Session.Notice);
     }
@@ -98,7 +98,8 @@ public sealed class StudioSessionTests : StudioTestContext
 
         Assert.Equal(other.Title, Assert.Single(Engine.Enhancements[^1].Removing).Title);
         Assert.Contains(OwnLine, Session.Prompt, StringComparison.Ordinal);
-        Assert.DoesNotContain(other.Title, Session.Prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain(other.Phrase, Session.Prompt, StringComparison.OrdinalIgnoreCase);
+        Assert.All(preset.Enhancements, id => Assert.Contains(Catalog.FindEnhancement(id)!.Phrase, Session.Prompt, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(4, Session.Applied.Count);
     }
 
@@ -217,6 +218,9 @@ public sealed class StudioSessionTests : StudioTestContext
     }
 
     private StudioCard Card(string id) => StudioCard.From(Catalog.FindEnhancement(id)!);
+
+    /// <summary>The words the offline engine writes a card into the prompt with.</summary>
+    private string Phrase(StudioCard card) => Catalog.FindEnhancement(card.Id)!.Phrase;
 
     private sealed class LimitedContext() : StudioTestContext("1/900")
     {

@@ -1,47 +1,37 @@
+using System.Collections.Frozen;
 using SoraPromptGenie.Core.Catalog;
 
 namespace SoraPromptGenie.Core.Engines.Offline;
 
 /// <summary>
-/// Offline auto-generate: the idea becomes the scene sentence, and each core category gets one catalog card chosen
-/// by the first keyword rule whose theme the idea mentions, or the category's default card.
+/// Offline auto-generate writes the idea as a shot: the idea itself first (its subject and action, paced in beats when
+/// it holds several actions), then the prose of a camera angle and move, a light and a palette, and a style (see
+/// <see cref="ShotProse"/>). The cards are the ones that fit what the idea says about time, weather, place, subject and
+/// mood (see <see cref="CardFits"/>); among cards that fit about as well, the idea's own text decides, so unrelated
+/// ideas get different looks and the same idea always the same one.
 /// </summary>
 internal sealed class IdeaExpander(PromptCatalog catalog)
 {
-    /// <summary>Rules per core category, most specific first. Ids are catalog ids; a test checks they resolve.</summary>
-    internal static readonly IReadOnlyList<CategoryRules> Rules =
-    [
-        new("camera-angles", "camera-angles/eye-level",
-        [
-            new(IdeaTheme.Portrait, "camera-angles/close-up"),
-            new(IdeaTheme.Action, "camera-angles/low-angle"),
-            new(IdeaTheme.Water | IdeaTheme.Forest | IdeaTheme.Nature | IdeaTheme.SciFi, "camera-angles/wide-establishing"),
-        ]),
-        new("camera-motion", "camera-motion/slow-dolly-in",
-        [
-            new(IdeaTheme.Action, "camera-motion/tracking-shot"),
-            new(IdeaTheme.Portrait, "camera-motion/slow-dolly-in"),
-            new(IdeaTheme.Water, "camera-motion/drone-flyover"),
-            new(IdeaTheme.Forest | IdeaTheme.Nature, "camera-motion/slow-pan"),
-            new(IdeaTheme.City, "camera-motion/steadicam-glide"),
-        ]),
-        new("lighting", "lighting/golden-hour",
-        [
-            new(IdeaTheme.City, "lighting/neon-glow"),
-            new(IdeaTheme.Night, "lighting/moonlight"),
-            new(IdeaTheme.Weather, "lighting/overcast-diffused"),
-            new(IdeaTheme.Water, "lighting/backlit-silhouette"),
-            new(IdeaTheme.Forest, "lighting/volumetric-light-shafts"),
-            new(IdeaTheme.Portrait, "lighting/soft-window-light"),
-        ]),
-        new("style", "style/cinematic-35mm",
-        [
-            new(IdeaTheme.SciFi, "style/sci-fi-epic"),
-            new(IdeaTheme.City, "style/neo-noir"),
-            new(IdeaTheme.Forest | IdeaTheme.Nature, "style/nature-documentary"),
-            new(IdeaTheme.Action, "style/anamorphic-widescreen"),
-        ]),
-    ];
+    /// <summary>A card this many points below the best fit still counts as fitting, so that looks vary between ideas.</summary>
+    private const int FitMargin = 2;
+
+    /// <summary>What an idea that names a card ("by candlelight", "a drone shot", "in autumn") adds to that card's fit.</summary>
+    private const int NamedBonus = CardFit.StrongWeight;
+
+    /// <summary>Title words too common to mean the idea asks for the card ("Warm Candlelight" is named by "candlelight").</summary>
+    private static readonly FrozenSet<string> GenericTitleWords = WordForms.Stems(
+        "warm", "cool", "soft", "light", "lighting", "shot", "slow", "view", "up", "in", "out", "high", "low", "tight",
+        "medium", "wide", "modern", "and", "the", "of", "a", "eye", "level", "angle", "close", "extreme", "point", "over",
+        "rich", "deep", "hour", "glow", "key", "static", "off", "long", "single", "film", "video", "motion", "polish",
+        "hand", "drawn", "rise", "glide", "follow", "reveal", "tones", "haze", "pan", "crane", "shoulder");
+
+    private static readonly FrozenDictionary<string, CardFit> FitsById =
+        CardFits.All.ToFrozenDictionary(f => f.Id, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The cards of each category chosen in, with the title words that name them, read once per catalog.</summary>
+    private readonly (string CategoryId, Choice[] Cards)[] _choices = [.. CardFits.ChoiceOrder
+        .Select(id => (id, catalog.FindCategory(id)?.Enhancements.Where(e => e.Phrase.Length > 0).Select(Choice.Of).ToArray() ?? []))
+        .Where(c => c.Item2.Length > 0)];
 
     public string Expand(string basicPrompt) => Expand(basicPrompt, int.MaxValue).Text;
 
@@ -69,36 +59,73 @@ internal sealed class IdeaExpander(PromptCatalog catalog)
 
     private PromptDocument Document(string basicPrompt)
     {
-        var scene = TextTokens.EnsureSentenceEnd(TextTokens.UpperFirst(TextTokens.CollapseWhitespace(basicPrompt)));
+        var idea = TextTokens.CollapseWhitespace(basicPrompt);
+        var scene = idea.Length == 0 ? string.Empty : TextTokens.EnsureSentenceEnd(TextTokens.UpperFirst(IdeaBeats.Pace(idea)));
         var document = PromptDocument.Empty with { Scene = scene };
-        foreach (var enhancement in Pick(basicPrompt))
+        foreach (var card in Pick(basicPrompt))
         {
-            var spec = new EnhancementSpec(enhancement.Title, enhancement.Description, enhancement.Category);
-            if (PromptClause.FromEnhancement(spec, catalog) is { } clause)
-            {
-                document = document.With(clause);
-            }
+            document = document.With(PromptClause.ForCard(card, catalog));
         }
 
         return document;
     }
 
-    /// <summary>One card per core category, in catalog order.</summary>
+    /// <summary>The cards of the shot, one per category of <see cref="CardFits.ChoiceOrder"/>, in catalog order.</summary>
     public IReadOnlyList<Enhancement> Pick(string basicPrompt)
     {
-        var themes = IdeaThemes.Detect(basicPrompt);
-        var picks = new List<Enhancement>();
-        foreach (var category in catalog.Categories.Where(c => c.Core && c.Enhancements.Count > 0))
+        var idea = TextTokens.TrimSentenceEnd(TextTokens.CollapseWhitespace(basicPrompt).ToLowerInvariant());
+        var traits = IdeaTraits.Read(idea);
+        var named = TextTokens.Tokenize(idea).Select(TextTokens.Stem).ToHashSet(StringComparer.Ordinal);
+        var picks = new List<Enhancement>(_choices.Length);
+        foreach (var (categoryId, cards) in _choices)
         {
-            var rules = Rules.FirstOrDefault(r => string.Equals(r.CategoryId, category.Id, StringComparison.OrdinalIgnoreCase));
-            var id = rules?.Rules.FirstOrDefault(r => (r.Themes & themes) != 0)?.EnhancementId ?? rules?.DefaultId;
-            picks.Add(catalog.FindEnhancement(id) ?? category.Enhancements[0]);
+            var choice = Choose(cards, traits, named, Seed(idea, categoryId));
+            picks.Add(choice.Card);
+            traits |= choice.Fit.Gives;
         }
 
-        return picks;
+        return [.. picks.OrderBy(e => catalog.CategoryOrder(e.Category))];
+    }
+
+    /// <summary>
+    /// The card among those that suit the traits and score within <see cref="FitMargin"/> of the best, picked by the idea's
+    /// seed. When no card suits the idea at all, the ones with the fewest clashes compete instead.
+    /// </summary>
+    private static Choice Choose(Choice[] cards, IdeaTrait traits, HashSet<string> ideaStems, uint seed)
+    {
+        var suiting = cards.Where(c => c.Fit.Suits(traits)).ToList();
+        var pool = suiting.Count > 0
+            ? suiting
+            : [.. cards.GroupBy(c => Clashes(c.Fit, traits)).OrderBy(g => g.Key).First()];
+        var scores = pool.Select(c => c.Fit.Score(traits) + (c.IsNamedBy(ideaStems) ? NamedBonus : 0)).ToList();
+        var best = scores.Max();
+        var candidates = pool.Where((_, i) => scores[i] >= best - FitMargin).ToList();
+        return candidates[(int)(seed % (uint)candidates.Count)];
+    }
+
+    private static int Clashes(CardFit fit, IdeaTrait traits) =>
+        System.Numerics.BitOperations.PopCount((ulong)(fit.Clash & traits)) + (fit.Needs != IdeaTrait.None && (fit.Needs & traits) == 0 ? 1 : 0);
+
+    /// <summary>A card to choose from: its fit (neutral when it has none of its own) and the title words that name it.</summary>
+    private sealed record Choice(Enhancement Card, CardFit Fit, string[] NamingWords)
+    {
+        public static Choice Of(Enhancement card) => new(
+            card,
+            FitsById.GetValueOrDefault(card.Id) ?? new CardFit(card.Id),
+            [.. TextTokens.Tokenize(card.Title).Select(TextTokens.Stem).Where(t => !GenericTitleWords.Contains(t))]);
+
+        public bool IsNamedBy(HashSet<string> ideaStems) => NamingWords.Any(ideaStems.Contains);
+    }
+
+    /// <summary>FNV-1a over the idea and the category: stable across runs and machines, unlike string.GetHashCode.</summary>
+    private static uint Seed(string idea, string categoryId)
+    {
+        var hash = 2166136261u;
+        foreach (var c in idea + "\n" + categoryId)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
     }
 }
-
-internal sealed record KeywordRule(IdeaTheme Themes, string EnhancementId);
-
-internal sealed record CategoryRules(string CategoryId, string DefaultId, IReadOnlyList<KeywordRule> Rules);

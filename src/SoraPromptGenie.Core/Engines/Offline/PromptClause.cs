@@ -4,11 +4,13 @@ using SoraPromptGenie.Core.Catalog;
 namespace SoraPromptGenie.Core.Engines.Offline;
 
 /// <summary>
-/// One labelled line of an offline prompt: <c>Lighting: Golden Hour — warm, low-angle sunlight ...</c>.
-/// <see cref="Key"/> identifies the slot the clause fills (a catalog category id, or the label of a category the
-/// catalog does not know); <see cref="Order"/> places it (catalog order, unknown categories last).
+/// One card's contribution to an offline prompt. A catalog card is written into the prose of the shot from its phrase
+/// (<see cref="Card"/>, see <see cref="ShotProse"/>); any other card is a labelled line: <c>Sound Design: Score — a low
+/// drone.</c>, as is a line a person writes by hand (<c>Lighting: a single streetlamp</c>). <see cref="Key"/> identifies the
+/// slot the clause fills (a catalog category id, or the label of a category the catalog does not know); <see cref="Order"/>
+/// places it (catalog order, unknown categories last).
 /// </summary>
-internal sealed record PromptClause(string Key, string Label, string Text, int Order)
+internal sealed record PromptClause(string Key, string Label, string Text, int Order, Enhancement? Card = null)
 {
     public const string TitleSeparator = " — ";
     private const int MaxLabelLength = 40;
@@ -24,11 +26,31 @@ internal sealed record PromptClause(string Key, string Label, string Text, int O
 
     public bool HasTitle => Text.Contains(TitleSeparator, StringComparison.Ordinal);
 
+    /// <summary>Whether the clause is written into the prose from a catalog card's phrase rather than as a labelled line.</summary>
+    public bool IsPhrase => Card is not null;
+
     public string Render() => $"{Label}: {Text}";
 
-    /// <summary>The clause for an enhancement, or null when it carries neither a title nor a description.</summary>
+    /// <summary>The clause of a catalog card with a phrase: it is written into the prose of the shot.</summary>
+    public static PromptClause ForCard(Enhancement card, PromptCatalog catalog)
+    {
+        var category = catalog.FindCategory(card.Category);
+        return category is null
+            ? new PromptClause(card.Category.ToLowerInvariant(), card.Category, card.Phrase, int.MaxValue, card)
+            : new PromptClause(category.Id, category.Name, card.Phrase, catalog.CategoryOrder(category.Id), card);
+    }
+
+    /// <summary>
+    /// The clause for an enhancement, or null when it carries neither a title nor a description. A catalog card (its
+    /// category, title and description, or its title alone) is written from its phrase; any other card is a labelled line.
+    /// </summary>
     public static PromptClause? FromEnhancement(EnhancementSpec enhancement, PromptCatalog catalog)
     {
+        if (CatalogCard(enhancement, catalog) is { } card)
+        {
+            return ForCard(card, catalog);
+        }
+
         var title = TextTokens.CollapseWhitespace(enhancement.Title);
         var description = TextTokens.EnsureSentenceEnd(TextTokens.CollapseWhitespace(enhancement.Description));
         if (title.Length == 0 && description.Length == 0)
@@ -47,6 +69,22 @@ internal sealed record PromptClause(string Key, string Label, string Text, int O
         return category is not null
             ? new PromptClause(category.Id, category.Name, text, catalog.CategoryOrder(category.Id))
             : ForUnknownCategory(SanitizeLabel(enhancement.Category), text);
+    }
+
+    /// <summary>The catalog card <paramref name="enhancement"/> names, when it has a phrase to be written with.</summary>
+    private static Enhancement? CatalogCard(EnhancementSpec enhancement, PromptCatalog catalog)
+    {
+        if (catalog.FindCategory(enhancement.Category) is not { } category)
+        {
+            return null;
+        }
+
+        var title = TextTokens.CollapseWhitespace(enhancement.Title);
+        var description = TextTokens.TrimSentenceEnd(TextTokens.CollapseWhitespace(enhancement.Description));
+        return category.Enhancements.FirstOrDefault(e =>
+            e.Phrase.Length > 0
+            && string.Equals(e.Title, title, StringComparison.OrdinalIgnoreCase)
+            && (description.Length == 0 || string.Equals(TextTokens.TrimSentenceEnd(e.Description), description, StringComparison.OrdinalIgnoreCase)));
     }
 
     /// <summary>The slot a card of <paramref name="category"/> fills: the <see cref="Key"/> its clause gets.</summary>

@@ -3,9 +3,10 @@ using SoraPromptGenie.Core.Catalog;
 namespace SoraPromptGenie.Core.Engines.Offline;
 
 /// <summary>
-/// The offline engine's model of a prompt: free scene text plus at most one labelled clause per category, the
-/// clauses kept in catalog order. Rendering and parsing round-trip, which is what lets a second card of a category
-/// replace the first, and a card be taken out again, in the current text without touching the rest of it.
+/// The offline engine's model of a prompt: free scene text plus at most one clause per category. Catalog cards are
+/// written after the scene as the prose of the shot (<see cref="ShotProse"/>), other cards as labelled lines in catalog
+/// order. Rendering and parsing round-trip, which is what lets a second card of a category replace the first, and a card
+/// be taken out again, in the current text without touching the rest of it.
 /// </summary>
 internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> Clauses)
 {
@@ -21,6 +22,7 @@ internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> 
             return Empty;
         }
 
+        var prose = ShotProse.For(catalog);
         var sceneLines = new List<string>();
         var document = Empty;
         var inCinematography = false;
@@ -33,8 +35,24 @@ internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> 
             if (!inCinematography && PromptClause.TryParse(line.Trim(), catalog, out var clause))
             {
                 document = document.With(clause);
+                continue;
             }
-            else if (line.Length > 0 || (sceneLines.Count > 0 && sceneLines[^1].Length > 0))
+
+            if (!inCinematography && prose.TryTake(line, out var cards, out var rest))
+            {
+                foreach (var card in cards)
+                {
+                    document = document.With(PromptClause.ForCard(card, catalog));
+                }
+
+                line = rest;
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+            }
+
+            if (line.Length > 0 || (sceneLines.Count > 0 && sceneLines[^1].Length > 0))
             {
                 sceneLines.Add(line);
             }
@@ -78,7 +96,7 @@ internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> 
             return (full, false);
         }
 
-        var clauses = Clauses.Count == 0 ? 0 : Clauses.Sum(c => c.Render().Length + 1) - 1;
+        var clauses = (this with { Scene = string.Empty }).Render().Length;
         var sceneBudget = clauses == 0 ? maxChars : maxChars - clauses - 2;
         var scene = sceneBudget > 0 ? PromptLength.Shorten(Scene, sceneBudget).TrimEnd() : string.Empty;
         return (PromptLength.Shorten((this with { Scene = scene }).Render(), maxChars), true);
@@ -114,9 +132,10 @@ internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> 
     }
 
     /// <summary>
-    /// The prompt laid out for <paramref name="style"/>: the Sora template family renders as <see cref="Render()"/>; Runway's
-    /// motion-first family puts the motion clauses (camera motion, motion timing) straight after the scene, the subject's
-    /// motion, ahead of the other clauses; an <c>Audio:</c> line of the scene always comes last, after the clauses.
+    /// The prompt laid out for <paramref name="style"/>: the Sora template family renders as <see cref="Render()"/>; the
+    /// prose of the shot opens with the camera after the scene (the subject's motion), so it suits every family, and
+    /// Runway's motion-first family also puts the labelled motion lines (camera motion, motion timing) ahead of the other
+    /// lines; an <c>Audio:</c> line of the scene always comes last.
     /// </summary>
     public string Render(TargetStyle style)
     {
@@ -126,14 +145,16 @@ internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> 
             return Render();
         }
 
-        var lines = Scene.Split('\n');
-        var audio = lines.Where(IsAudioLine).ToList();
-        var picture = string.Join('\n', lines.Where(l => !IsAudioLine(l))).Trim();
-        var motion = style.Layout == TargetLayout.MotionFirst ? Clauses.Where(c => MotionCategories.Contains(c.Key)).ToList() : [];
-        var rest = Clauses.Where(c => !motion.Contains(c)).ToList();
+        var sceneLines = Scene.Split('\n');
+        var audio = sceneLines.Where(IsAudioLine).ToList();
+        var picture = string.Join('\n', sceneLines.Where(l => !IsAudioLine(l))).Trim();
+        var lines = Lines;
+        var motion = style.Layout == TargetLayout.MotionFirst ? lines.Where(c => MotionCategories.Contains(c.Key)).ToList() : [];
+        var rest = lines.Where(c => !motion.Contains(c)).ToList();
         var blocks = new List<string>
         {
             picture,
+            Shot,
             string.Join('\n', [.. motion.Select(c => c.Render()), .. rest.Select(c => c.Render())]),
             string.Join('\n', audio.Select(l => l.Trim())),
         };
@@ -147,16 +168,17 @@ internal sealed record PromptDocument(string Scene, IReadOnlyList<PromptClause> 
     public PromptDocument Without(string key) =>
         this with { Clauses = [.. Clauses.Where(c => !string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase))] };
 
+    /// <summary>The scene, then the prose of the shot written from the catalog cards, then the labelled lines.</summary>
     public string Render()
     {
-        var clauses = string.Join('\n', Clauses.Select(c => c.Render()));
-        return (Scene.Length, clauses.Length) switch
-        {
-            (0, _) => clauses,
-            (_, 0) => Scene,
-            _ => Scene + "\n\n" + clauses,
-        };
+        string[] blocks = [Scene, Shot, string.Join('\n', Lines.Select(c => c.Render()))];
+        return string.Join("\n\n", blocks.Where(b => b.Length > 0));
     }
+
+    /// <summary>The catalog cards' sentences: camera, light and palette, style, and the rest in reading order.</summary>
+    private string Shot => ShotProse.Write(Clauses.Where(c => c.IsPhrase).Select(c => c.Card!));
+
+    private List<PromptClause> Lines => [.. Clauses.Where(c => !c.IsPhrase)];
 }
 
 /// <summary>The section headings of the Sora 2 template, shared by the parser and the structurer.</summary>

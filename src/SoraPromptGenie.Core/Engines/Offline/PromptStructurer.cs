@@ -12,6 +12,11 @@ namespace SoraPromptGenie.Core.Engines.Offline;
 /// </summary>
 internal sealed class PromptStructurer(PromptCatalog catalog)
 {
+    private readonly ShotProse _prose = ShotProse.For(catalog);
+
+    /// <summary>The reader of the sentences the engine writes from cards, for the catalog this structurer sorts with.</summary>
+    internal ShotProse Prose => _prose;
+
     public const string DefaultCameraShot = "medium shot, eye level";
     public const string DefaultMood = "grounded and natural";
     private const string CinematographyHeading = TemplateHeadings.Cinematography;
@@ -28,6 +33,10 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
     private static readonly FrozenSet<string> Articles = WordForms.Words("a", "an", "the");
 
     private static readonly FrozenSet<string> Placeholders = WordForms.Words("there", "it", "this", "here");
+
+    /// <summary>Words after which a word ending in -s is a verb, not part of the subject ("a pilot lands a plane").</summary>
+    private static readonly FrozenSet<string> ObjectOpeners = WordForms.Words(
+        "a", "an", "the", "his", "her", "its", "their", "my", "our", "your", "this", "that", "some", "itself", "himself", "herself");
 
     /// <summary>Openers like "Portrait of ..." that precede the real subject.</summary>
     private static readonly FrozenSet<string> SubjectLeadIns = WordForms.Words(
@@ -116,11 +125,48 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
 
             foreach (var sentence in SentenceSplitter.Split(line))
             {
-                AddSentence(parts, sentence);
+                if (_prose.Read(sentence) is { } cards)
+                {
+                    AddCards(parts, cards, sentence);
+                }
+                else
+                {
+                    AddSentence(parts, sentence);
+                }
             }
         }
 
         return parts;
+    }
+
+    /// <summary>
+    /// A sentence the engine wrote from cards: a camera card's phrase goes to the camera shot and a mood card's to the
+    /// mood; light, palette, style and the rest stay in the prose as written.
+    /// </summary>
+    private static void AddCards(TemplateParts parts, IReadOnlyList<Enhancement> cards, string sentence)
+    {
+        var inProse = false;
+        foreach (var card in cards)
+        {
+            if (CameraCategories.Contains(card.Category))
+            {
+                parts.Camera.Add(card.Phrase);
+            }
+            else if (string.Equals(card.Category, "mood", StringComparison.Ordinal))
+            {
+                parts.Mood.Add(card.Phrase);
+            }
+            else
+            {
+                inProse = true;
+            }
+        }
+
+        if (inProse)
+        {
+            parts.Prose.Add(TextTokens.EnsureSentenceEnd(sentence));
+            Harvest(parts, TextTokens.Tokenize(sentence));
+        }
     }
 
     private static void AddClause(TemplateParts parts, PromptClause clause)
@@ -160,7 +206,7 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
         }
         else if (parts.SceneSentence is not null && StructureLexicons.HasActionVerb(tokens))
         {
-            parts.Beats.Add(TextTokens.TrimSentenceEnd(sentence));
+            parts.Beats.Add(WithSubject(TextTokens.TrimSentenceEnd(sentence), tokens, parts.SceneSentence));
             Harvest(parts, tokens);
         }
         else
@@ -198,6 +244,13 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
                 case Section.Prose or Section.Actions or Section.Dialogue when PromptClause.TryParse(line, catalog, out var clause):
                     // A card applied to an already structured prompt lands after the template; sort it in.
                     AddClause(parts, clause);
+                    break;
+                case Section.Actions or Section.Dialogue when _prose.TryTake(line, out var cards, out var rest) && rest.Length == 0:
+                    foreach (var sentence in SentenceSplitter.Split(line))
+                    {
+                        AddCards(parts, _prose.Read(sentence)!, sentence);
+                    }
+
                     break;
                 case Section.Actions:
                     parts.Beats.Add(StripBullet(line));
@@ -281,9 +334,29 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
         }
 
         var subject = Subject(sceneSentence);
-        return StructureLexicons.HasActionVerb(TextTokens.Tokenize(sceneSentence))
+        return HasAction(sceneSentence)
             ? [TextTokens.TrimSentenceEnd(sceneSentence), $"Hold on {subject} for a two-count as the shot settles"]
             : [$"Hold on {subject} for a four-count as the camera completes its move"];
+    }
+
+    /// <summary>A known action verb, or a verb the lexicon lacks that takes an object ("plates a dessert").</summary>
+    private static bool HasAction(string sentence)
+    {
+        if (StructureLexicons.HasActionVerb(TextTokens.Tokenize(sentence)))
+        {
+            return true;
+        }
+
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 2; i + 1 < words.Length; i++)
+        {
+            if (IsVerbBeforeObject(words[i].ToLowerInvariant(), words[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The noun phrase a scene sentence opens with: "A red fox trots across ..." gives "the red fox".</summary>
@@ -293,13 +366,15 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
         var skip = raw.Length > 2 && SubjectLeadIns.Contains(raw[0].ToLowerInvariant())
             && raw[1].Equals("of", StringComparison.OrdinalIgnoreCase) ? 2 : 0;
         var words = new List<string>();
-        foreach (var rawWord in raw.Skip(skip))
+        var rest = raw.Skip(skip).ToList();
+        for (var i = 0; i < rest.Count; i++)
         {
-            var word = rawWord.Trim('"', '“', '”', '(', ')');
+            var word = rest[i].Trim('"', '“', '”', '(', ')');
             var bare = word.TrimEnd(',', '.', ';', ':', '!', '?');
             var lower = bare.ToLowerInvariant();
             if (bare.Length == 0 || StructureLexicons.ActionVerbs.Contains(lower)
-                || (words.Count > 0 && StructureLexicons.SubjectStops.Contains(lower)))
+                || (words.Count > 0 && StructureLexicons.SubjectStops.Contains(lower))
+                || (words.Count > 1 && IsVerbBeforeObject(lower, i + 1 < rest.Count ? rest[i + 1] : null)))
             {
                 break;
             }
@@ -328,6 +403,34 @@ internal sealed class PromptStructurer(PromptCatalog catalog)
         }
 
         return string.Join(' ', words);
+    }
+
+    /// <summary>"mends" in "a fisherman mends his net": a word in -s that an object follows is the verb.</summary>
+    private static bool IsVerbBeforeObject(string word, string? next) =>
+        word.Length > 3 && word[^1] == 's' && word[^2] != 's' && word[^2] != 'u' && word.All(char.IsLetter)
+        && next is not null && ObjectOpeners.Contains(next.ToLowerInvariant());
+
+    /// <summary>
+    /// A beat that opens with its verb ("Turns and walks away.", "Then turns.") names the scene's subject, so the Actions
+    /// list never loses who acts.
+    /// </summary>
+    private static string WithSubject(string beat, List<string> tokens, string sceneSentence)
+    {
+        var verbAt = tokens is ["then", ..] ? 1 : 0;
+        if (tokens.Count <= verbAt || !StructureLexicons.ActionVerbs.Contains(tokens[verbAt])
+            || !(tokens[verbAt].EndsWith('s') || tokens[verbAt].EndsWith("ed", StringComparison.Ordinal)))
+        {
+            return beat;
+        }
+
+        var subject = Subject(sceneSentence);
+        if (verbAt == 0)
+        {
+            return TextTokens.UpperFirst(subject) + " " + TextTokens.LowerFirst(beat);
+        }
+
+        var then = beat.IndexOf(' ', StringComparison.Ordinal);
+        return then < 0 ? beat : beat[..then] + " " + subject + beat[then..];
     }
 
     private static string WithoutMoodLeadIn(string fragment)

@@ -43,7 +43,8 @@ internal static class StructureLexicons
         "freeze", "collapse", "emerge", "vanish", "appear", "pace", "tiptoe", "march", "sneak", "lunge", "dodge",
         "crouch", "hover", "swoop", "sweep", "chop+", "slice", "sip+", "bite", "chew", "sway", "flip+", "twirl",
         "stretch", "yawn", "scramble", "trudge", "sprawl", "swirl", "refill", "load", "unload", "haul", "feed",
-        "brush", "wash", "fold");
+        "brush", "wash", "fold", "mend", "knit", "sew", "bake", "blow", "serve", "repair", "build", "sniff", "pounce",
+        "wade", "harvest", "examine", "howl", "perform", "sculpt", "weave");
 
     /// <summary>Words that end the subject phrase at the start of a scene sentence ("A red fox | trots across ...").</summary>
     public static readonly FrozenSet<string> SubjectStops = WordForms.Words(

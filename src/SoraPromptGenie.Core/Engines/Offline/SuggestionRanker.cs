@@ -5,7 +5,7 @@ namespace SoraPromptGenie.Core.Engines.Offline;
 
 /// <summary>
 /// Offline suggestions: the category's catalog entries ranked by how many content words of their title and
-/// description the prompt already uses, leaving out entries whose title the prompt already contains (they are
+/// description the prompt already uses, leaving out entries whose title or phrase the prompt already contains (they are
 /// applied), and, for a silent target, entries about sound. Ties keep catalog order, so the result is stable.
 /// </summary>
 internal sealed class SuggestionRanker(PromptCatalog catalog)
@@ -34,7 +34,8 @@ internal sealed class SuggestionRanker(PromptCatalog catalog)
             var terms = _termsById.TryGetValue(enhancement.Id, out var known) && known.Title == enhancement.Title
                 ? known
                 : EntryTerms.Of(enhancement);
-            if (!TextTokens.ContainsSequence(promptTokens, terms.TitleTokens) && !(silent && terms.NamesSound))
+            var applied = TextTokens.ContainsSequence(promptTokens, terms.TitleTokens) || TextTokens.ContainsSequence(promptTokens, terms.PhraseTokens);
+            if (!applied && !(silent && terms.NamesSound))
             {
                 ranked.Add((enhancement, index, terms.Stems.Count(promptStems.Contains)));
             }
@@ -48,8 +49,8 @@ internal sealed class SuggestionRanker(PromptCatalog catalog)
             .ToList();
     }
 
-    /// <summary>An entry's title tokens (to spot it already applied) and content stems (to score overlap), computed once.</summary>
-    private sealed record EntryTerms(string Title, IReadOnlyList<string> TitleTokens, FrozenSet<string> Stems, bool NamesSound)
+    /// <summary>An entry's title and phrase tokens (to spot it already applied) and content stems (to score overlap), computed once.</summary>
+    private sealed record EntryTerms(string Title, IReadOnlyList<string> TitleTokens, IReadOnlyList<string> PhraseTokens, FrozenSet<string> Stems, bool NamesSound)
     {
         public static EntryTerms Of(Enhancement enhancement)
         {
@@ -57,6 +58,7 @@ internal sealed class SuggestionRanker(PromptCatalog catalog)
             return new(
                 enhancement.Title,
                 TextTokens.Tokenize(enhancement.Title),
+                TextTokens.Tokenize(enhancement.Phrase),
                 TextTokens.ContentStems(tokens).ToFrozenSet(StringComparer.Ordinal),
                 StructureLexicons.HasSoundWord(tokens));
         }

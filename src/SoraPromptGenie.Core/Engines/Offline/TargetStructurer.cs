@@ -1,4 +1,5 @@
 using System.Text;
+using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Targets;
 
 namespace SoraPromptGenie.Core.Engines.Offline;
@@ -92,7 +93,7 @@ internal sealed class TargetStructurer(PromptStructurer structurer)
             Place(sections, TextTokens.EnsureSentenceEnd(beat), sections.Beats);
         }
 
-        foreach (var camera in parts.Camera.Select(CameraSentence))
+        foreach (var camera in CameraSentences(parts.Camera))
         {
             Place(sections, camera, sections.Camera);
         }
@@ -179,12 +180,43 @@ internal sealed class TargetStructurer(PromptStructurer structurer)
         && (tokens.Contains("shots") || tokens.Contains("cuts") || TextTokens.ContainsSequence(tokens, ["cut", "to"])
             || TextTokens.ContainsSequence(tokens, ["continuous", "shot"]) || TextTokens.ContainsSequence(tokens, ["single", "shot"]));
 
-    /// <summary>A camera part as a sentence: a card's description ("Low Angle — camera below ...") or the sentence it came from.</summary>
-    private static string CameraSentence(string fragment) => TextTokens.EnsureSentenceEnd(TextTokens.UpperFirst(Description(fragment)));
-
-    /// <summary>A mood part as a sentence: a short mood ("hushed, tense") is named as the mood, a longer one kept as written.</summary>
-    private static string MoodSentence(string fragment)
+    /// <summary>
+    /// The camera parts as sentences: the phrases of camera cards are written together as the engine writes them ("In a
+    /// low-angle shot, the camera tracks ..."), at the place of the first; any other part is a card's description ("Low
+    /// Angle — camera below ...") or the sentence it came from.
+    /// </summary>
+    private List<string> CameraSentences(List<string> fragments)
     {
+        var cards = fragments.Select(f => structurer.Prose.CardWithPhrase(f)).OfType<Enhancement>().ToList();
+        var sentences = new List<string>();
+        var cardsWritten = false;
+        foreach (var fragment in fragments)
+        {
+            if (structurer.Prose.CardWithPhrase(fragment) is null)
+            {
+                sentences.Add(TextTokens.EnsureSentenceEnd(TextTokens.UpperFirst(Description(fragment))));
+            }
+            else if (!cardsWritten)
+            {
+                sentences.AddRange(SentenceSplitter.Split(ShotProse.Write(cards)));
+                cardsWritten = true;
+            }
+        }
+
+        return sentences;
+    }
+
+    /// <summary>
+    /// A mood part as a sentence: a mood card's phrase as the engine writes it, a short mood ("hushed, tense") named as the
+    /// mood, a longer one kept as written.
+    /// </summary>
+    private string MoodSentence(string fragment)
+    {
+        if (structurer.Prose.CardWithPhrase(fragment) is { } card)
+        {
+            return ShotProse.Write([card]);
+        }
+
         var mood = Description(fragment);
         return mood.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && !fragment.Contains(PromptClause.TitleSeparator, StringComparison.Ordinal)
             ? $"The mood is {TextTokens.TrimSentenceEnd(mood)}."

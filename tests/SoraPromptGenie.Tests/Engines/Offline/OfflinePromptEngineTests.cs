@@ -6,42 +6,38 @@ namespace SoraPromptGenie.Tests.Engines.Offline;
 
 public sealed class OfflinePromptEngineTests
 {
-    private const string GoldenHourClause =
-        "Lighting: Golden Hour — warm, low-angle sunlight an hour before sunset rakes across the scene, casting long soft shadows and amber rim light.";
+    private const string GoldenHourSentence = "Lit by low, warm golden-hour sun raking across the scene.";
 
     private static readonly PromptCatalog Catalog = PromptCatalog.LoadEmbedded();
     private readonly OfflinePromptEngine _engine = new(Catalog);
 
     [Fact]
-    public async Task EnhanceAsync_OneEnhancement_AppendsLabelledClauseAfterScene()
+    public async Task EnhanceAsync_OneEnhancement_WritesItsPhraseAsASentenceAfterScene()
     {
         var result = await _engine.RunAsync(new TextOperation.Enhance("A fox crosses a snowy road.", [Card("lighting/golden-hour")]), CancellationToken.None);
 
-        Assert.Equal("A fox crosses a snowy road.\n\n" + GoldenHourClause, result.Text);
+        Assert.Equal("A fox crosses a snowy road.\n\n" + GoldenHourSentence, result.Text);
         Assert.Equal("offline", result.Engine);
         Assert.Null(result.FallbackReason);
     }
 
     [Fact]
-    public async Task EnhanceAsync_EmptyPrompt_ReturnsTheClausesAlone()
+    public async Task EnhanceAsync_EmptyPrompt_ReturnsTheCardsSentencesAlone()
     {
         var result = await _engine.RunAsync(new TextOperation.Enhance("  \n ", [Card("lighting/golden-hour")]), CancellationToken.None);
 
-        Assert.Equal(GoldenHourClause, result.Text);
+        Assert.Equal(GoldenHourSentence, result.Text);
     }
 
     [Fact]
-    public async Task EnhanceAsync_SecondCardOfSameCategory_ReplacesTheFirstClause()
+    public async Task EnhanceAsync_SecondCardOfSameCategory_ReplacesTheFirstCardsSentence()
     {
         var first = await _engine.RunAsync(new TextOperation.Enhance("A fox crosses a snowy road.", [Card("lighting/golden-hour")]), CancellationToken.None);
 
         var second = await _engine.RunAsync(new TextOperation.Enhance(first.Text, [Card("lighting/neon-glow")]), CancellationToken.None);
 
-        var lines = second.Text.Split('\n');
-        Assert.Single(lines, l => l.StartsWith("Lighting:", StringComparison.Ordinal));
-        Assert.Contains("Lighting: Neon Glow — magenta and cyan neon signs", second.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Golden Hour", second.Text, StringComparison.Ordinal);
-        Assert.StartsWith("A fox crosses a snowy road.\n\n", second.Text, StringComparison.Ordinal);
+        Assert.Equal("A fox crosses a snowy road.\n\nLit by buzzing neon signs spilling saturated colour into deep shadow.", second.Text);
+        Assert.DoesNotContain("golden-hour", second.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,7 +66,7 @@ public sealed class OfflinePromptEngineTests
             final = chunk.Final ?? final;
         }
 
-        Assert.Equal("A fox crosses a snowy road.\n\nIt looks back once.\n\n" + GoldenHourClause, final?.Text);
+        Assert.Equal("A fox crosses a snowy road.\n\nIt looks back once.\n\n" + GoldenHourSentence, final?.Text);
     }
 
     [Fact]
@@ -88,24 +84,62 @@ public sealed class OfflinePromptEngineTests
     [InlineData("LIGHTING")]
     [InlineData("Lighting")]
     [InlineData(" lighting ")]
-    public async Task EnhanceAsync_CategoryAsIdOrDisplayNameInAnyCase_UsesTheCatalogLabel(string category)
+    public async Task EnhanceAsync_CategoryAsIdOrDisplayNameInAnyCase_IsTheCatalogCard(string category)
     {
         var golden = Catalog.FindEnhancement("lighting/golden-hour")!;
 
         var result = await _engine.RunAsync(new TextOperation.Enhance("", [new EnhancementSpec(golden.Title, golden.Description, category)]), CancellationToken.None);
 
-        Assert.Equal(GoldenHourClause, result.Text);
+        Assert.Equal(GoldenHourSentence, result.Text);
     }
 
     [Fact]
-    public async Task EnhanceAsync_SeveralEnhancements_EmitsOneClausePerLineInCatalogOrder()
+    public async Task EnhanceAsync_SeveralEnhancements_WritesOneShotInReadingOrder()
     {
         EnhancementSpec[] cards = [Card("style/cinematic-35mm"), Card("weather/light-rain"), Card("camera-angles/low-angle"), Card("lighting/neon-glow")];
 
         var result = await _engine.RunAsync(new TextOperation.Enhance("A courier wheels a bicycle down an alley.", cards), CancellationToken.None);
 
-        var labels = result.Text.Split("\n\n")[1].Split('\n').Select(l => l[..l.IndexOf(':', StringComparison.Ordinal)]).ToList();
-        Assert.Equal(["Camera Angles", "Lighting", "Weather", "Style"], labels);
+        Assert.Equal(
+            "A courier wheels a bicycle down an alley.\n\nFramed in a low-angle shot from knee height. "
+            + "A steady light rain streaks through the air and leaves every surface glossy. "
+            + "Lit by buzzing neon signs spilling saturated colour into deep shadow. "
+            + "Shot on 35mm film with fine grain and rich natural colour.",
+            result.Text);
+    }
+
+    [Fact]
+    public async Task EnhanceAsync_AngleAndMoveOrLightAndPalette_ShareOneSentence()
+    {
+        EnhancementSpec[] cards = [Card("color-palette/cool-blue-monochrome"), Card("camera-motion/tracking-shot"), Card("lighting/moonlight"), Card("camera-angles/low-angle")];
+
+        var result = await _engine.RunAsync(new TextOperation.Enhance("A fox crosses a snowy road.", cards), CancellationToken.None);
+
+        Assert.Equal(
+            "A fox crosses a snowy road.\n\nIn a low-angle shot from knee height, the camera tracks alongside at matching speed. "
+            + "Lit by cool, pale moonlight from high above, in a palette of steel blue, slate and deep navy.",
+            result.Text);
+    }
+
+    [Fact]
+    public void Enhance_RemovingOneCardOfASharedSentence_RewritesTheSentenceWithTheOther()
+    {
+        var text = _engine.Enhance("A fox crosses a snowy road.", [Card("lighting/moonlight"), Card("color-palette/cool-blue-monochrome"), Card("style/film-noir")]);
+
+        var without = _engine.Enhance(text + "\nIt looks back once.", [], [Card("lighting/moonlight")]);
+
+        Assert.Equal(
+            "A fox crosses a snowy road.\n\nIt looks back once.\n\nThe palette is steel blue, slate and deep navy. "
+            + "Shot in high-contrast black and white with hard, slatted shadows, like a 1940s crime film.",
+            without);
+    }
+
+    [Fact]
+    public void Enhance_CardWithTheCatalogTitleButOtherDescription_IsALabelledLine()
+    {
+        var result = _engine.Enhance("A fox.", [new EnhancementSpec("Golden Hour", "Low warm sun.", "lighting")]);
+
+        Assert.Equal("A fox.\n\nLighting: Golden Hour — low warm sun.", result);
     }
 
     [Fact]
@@ -128,21 +162,20 @@ public sealed class OfflinePromptEngineTests
     {
         var result = await _engine.RunAsync(new TextOperation.Enhance("A fox.", [Card("lighting/golden-hour"), Card("lighting/moonlight")]), CancellationToken.None);
 
-        Assert.Equal(
-            "A fox.\n\nLighting: Cool Moonlight — pale blue moonlight from high above picks out edges and silhouettes while the rest of the scene falls into soft, cool shadow.",
-            result.Text);
+        Assert.Equal("A fox.\n\nLit by cool, pale moonlight from high above.", result.Text);
     }
 
     [Fact]
-    public async Task EnhanceAsync_UnknownCategory_LabelsClauseWithGivenTextAfterKnownOnes()
+    public async Task EnhanceAsync_UnknownCategory_LabelsClauseWithGivenTextAfterTheShot()
     {
         EnhancementSpec[] cards = [new("Whispered Score", "A faint piano motif under the scene", "Sound Design"), Card("style/film-noir")];
 
         var result = await _engine.RunAsync(new TextOperation.Enhance("A detective waits.", cards), CancellationToken.None);
 
-        var clauses = result.Text.Split("\n\n")[1].Split('\n');
-        Assert.StartsWith("Style: Film Noir — ", clauses[0], StringComparison.Ordinal);
-        Assert.Equal("Sound Design: Whispered Score — a faint piano motif under the scene.", clauses[1]);
+        var blocks = result.Text.Split("\n\n");
+        Assert.Equal(3, blocks.Length);
+        Assert.Equal("Shot in high-contrast black and white with hard, slatted shadows, like a 1940s crime film.", blocks[1]);
+        Assert.Equal("Sound Design: Whispered Score — a faint piano motif under the scene.", blocks[2]);
     }
 
     [Fact]
@@ -162,7 +195,7 @@ public sealed class OfflinePromptEngineTests
 
         var result = await _engine.RunAsync(new TextOperation.Enhance(prompt, [Card("lighting/golden-hour")]), CancellationToken.None);
 
-        Assert.Equal("A fox crosses a snowy road.\n\n" + GoldenHourClause, result.Text);
+        Assert.Equal("A fox crosses a snowy road.\n\n" + GoldenHourSentence, result.Text);
     }
 
     [Fact]
@@ -172,7 +205,7 @@ public sealed class OfflinePromptEngineTests
 
         var result = await _engine.RunAsync(new TextOperation.Enhance(scene, [Card("time-of-day/blue-hour")]), CancellationToken.None);
 
-        Assert.StartsWith(scene + "\n\nTime of Day: Blue Hour — ", result.Text, StringComparison.Ordinal);
+        Assert.Equal(scene + "\n\nIt is blue hour, and warm windows glow against the deep evening sky.", result.Text);
     }
 
     [Fact]

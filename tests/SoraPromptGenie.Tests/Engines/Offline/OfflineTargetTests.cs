@@ -108,6 +108,29 @@ public sealed class OfflineTargetTests
         Assert.Equal(once.Text, twice.Text);
     }
 
+    [Theory]
+    [InlineData("runway-gen4.5")]
+    [InlineData("veo-3.1")]
+    [InlineData("gemini-omni-1.1-flash")]
+    [InlineData("luma-ray-3.2")]
+    [InlineData("kling-v3")]
+    public async Task Structure_ExpandedIdeaForATarget_KeepsTheShotSentencesAndIsStable(string id)
+    {
+        const string idea = "a red fox trots across a snowy field at night";
+        var cards = new IdeaExpander(Catalog).Pick(idea);
+        var expanded = await _engine.RunAsync(new TextOperation.Expand(idea) { Target = Targets.Find(id) }, CancellationToken.None);
+
+        var once = await StructureAsync(id, expanded.Text);
+        var twice = await StructureAsync(id, once.Text);
+
+        Assert.StartsWith("A red fox trots across a snowy field at night.", once.Text.Replace("In a single continuous shot, no scene cuts. ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        var camera = cards.Single(c => c.Category == "camera-angles").Phrase;
+        var move = cards.Single(c => c.Category == "camera-motion").Phrase;
+        Assert.Contains($"In {camera}, {move}.", once.Text, StringComparison.Ordinal);
+        Assert.All(cards, c => Assert.Contains(c.Phrase, once.Text, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(once.Text, twice.Text);
+    }
+
     [Fact]
     public async Task Structure_Sora2Target_IsTheSoraTemplateAsWithoutATarget()
     {
@@ -159,7 +182,7 @@ public sealed class OfflineTargetTests
         var result = await _engine.RunAsync(new TextOperation.Expand(idea) { Target = Targets.Find("runway-gen4.5") }, CancellationToken.None);
 
         Assert.True(result.Text.Length <= 1000);
-        Assert.Contains("Camera Motion:", result.Text, StringComparison.Ordinal);
+        Assert.All(new IdeaExpander(Catalog).Pick(idea), card => Assert.Contains(card.Phrase, result.Text, StringComparison.OrdinalIgnoreCase));
         Assert.Equal(
             "To keep the result within Runway Gen-4.5's prompt limit of 1,000 UTF-16 code units, some of its last sentences were left out.",
             Assert.Single(result.Warnings!));

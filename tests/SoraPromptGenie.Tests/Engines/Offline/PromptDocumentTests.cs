@@ -42,6 +42,52 @@ public sealed class PromptDocumentTests
     }
 
     [Fact]
+    public void Parse_SentencesWrittenFromCards_BecomeTheirCardsAndRoundTrip()
+    {
+        const string prompt = "A fox crosses a road. It stops.\n\nIn a low-angle shot from knee height, the camera tracks alongside at matching speed. "
+            + "Lit by cool, pale moonlight from high above. Shot on 35mm film with fine grain and rich natural colour.";
+
+        var document = PromptDocument.Parse(prompt, Catalog);
+
+        Assert.Equal("A fox crosses a road. It stops.", document.Scene);
+        Assert.Equal(
+            ["camera-angles/low-angle", "camera-motion/tracking-shot", "lighting/moonlight", "style/cinematic-35mm"],
+            document.Clauses.Select(c => c.Card?.Id));
+        Assert.Equal(prompt, document.Render());
+    }
+
+    [Fact]
+    public void Parse_SentenceOfCardsInsideSceneText_IsTakenOutOfTheLine()
+    {
+        var document = PromptDocument.Parse("A fox crosses a road. Lit by cool, pale moonlight from high above. It stops.", Catalog);
+
+        Assert.Equal("A fox crosses a road. It stops.", document.Scene);
+        Assert.Equal("lighting/moonlight", Assert.Single(document.Clauses).Card?.Id);
+    }
+
+    [Theory]
+    [InlineData("Lit by cool, pale moonlight from far above.")]
+    [InlineData("lit by cool, pale moonlight from high above.")]
+    [InlineData("Cool, pale moonlight from high above.")]
+    public void Parse_CardSentenceEditedByHand_StaysScene(string line)
+    {
+        var document = PromptDocument.Parse("A fox.\n\n" + line, Catalog);
+
+        Assert.Empty(document.Clauses);
+        Assert.Equal("A fox.\n\n" + line, document.Scene);
+    }
+
+    [Fact]
+    public void Without_OneCardOfASharedSentence_WritesTheOtherAlone()
+    {
+        var document = PromptDocument.Parse("A fox.\n\nIn a low-angle shot from knee height, the camera tracks alongside at matching speed.", Catalog);
+
+        var without = document.Without("camera-angles");
+
+        Assert.Equal("A fox.\n\nThe camera tracks alongside at matching speed.", without.Render());
+    }
+
+    [Fact]
     public void Without_CategoryByAnyCase_DropsOnlyThatClause()
     {
         var document = PromptDocument.Parse("A fox.\n\nCamera Angles: low\nLighting: lamp\nStyle: grainy", Catalog);

@@ -103,13 +103,47 @@ public sealed class PromptStructurerTests
         var result = await _engine.RunAsync(new TextOperation.Structure(prompt), CancellationToken.None);
 
         var lines = result.Text.Split('\n');
-        Assert.Equal(
-            "A fox crosses a snowy road at night. Pale blue moonlight from high above picks out edges and silhouettes while the rest of the scene falls into soft, cool shadow.",
-            lines[0]);
-        Assert.Equal(
-            "Camera shot: eye level — the lens sits at the subject's eye line, giving a neutral, conversational perspective that neither flatters nor diminishes them",
-            lines[3]);
-        Assert.StartsWith("Mood: quiet melancholy — a quiet, wistful sadness", lines[4], StringComparison.Ordinal);
+        Assert.Equal("A fox crosses a snowy road at night. Lit by cool, pale moonlight from high above.", lines[0]);
+        Assert.Equal("Camera shot: an eye-level medium shot", lines[3]);
+        Assert.Equal("Mood: quietly melancholic, with lingering pauses and empty space", lines[4]);
+        Assert.EndsWith("Actions:\n- A fox crosses a snowy road at night\n- Hold on the fox for a two-count as the shot settles", result.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("an old fisherman mends his net on a windy pier at dawn", "An old fisherman mends his net on a windy pier at dawn", "the old fisherman")]
+    [InlineData("a chef in a tiny kitchen plates a dessert", "A chef in a tiny kitchen plates a dessert", "the chef")]
+    [InlineData("a cat knocks a glass off the kitchen table and watches it fall", "A cat knocks a glass off the kitchen table, then watches it fall", "the cat")]
+    public async Task StructureAsync_ExpandedIdea_ActionsKeepTheSubjectAndItsAction(string idea, string action, string subject)
+    {
+        var expanded = _engine.Expand(idea);
+
+        var result = await _engine.RunAsync(new TextOperation.Structure(expanded), CancellationToken.None);
+
+        var actions = result.Text[(result.Text.IndexOf("Actions:\n", StringComparison.Ordinal) + 9)..].Split('\n');
+        Assert.Equal(["- " + action, $"- Hold on {subject} for a two-count as the shot settles"], actions);
+    }
+
+    [Fact]
+    public async Task StructureAsync_ExpandedIdea_SortsTheShotIntoCameraAndProse()
+    {
+        const string idea = "a red fox trots across a snowy field at night";
+        var cards = new IdeaExpander(Catalog).Pick(idea).ToDictionary(c => c.Category);
+
+        var result = await _engine.RunAsync(new TextOperation.Structure(_engine.Expand(idea)), CancellationToken.None);
+
+        var lines = result.Text.Split('\n');
+        Assert.Equal($"Camera shot: {cards["camera-angles"].Phrase}; {cards["camera-motion"].Phrase}", lines[3]);
+        Assert.StartsWith("A red fox trots across a snowy field at night. Lit by " + cards["lighting"].Phrase, lines[0], StringComparison.Ordinal);
+        Assert.Contains(cards["style"].Phrase, lines[0], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(lines.SkipWhile(l => l != "Actions:"), l => l.Contains(cards["lighting"].Phrase, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task StructureAsync_BeatThatOpensWithItsVerb_NamesTheSubject()
+    {
+        var result = await _engine.RunAsync(new TextOperation.Structure("A chef flips a pancake. Catches it and grins. Then turns to the window."), CancellationToken.None);
+
+        Assert.EndsWith("Actions:\n- The chef catches it and grins\n- Then the chef turns to the window", result.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -151,11 +185,11 @@ public sealed class PromptStructurerTests
         var enhanced = _engine.Enhance(structured, [Card("camera-angles/low-angle"), Card("lighting/moonlight")]);
         var restructured = await _engine.RunAsync(new TextOperation.Structure(enhanced), CancellationToken.None);
 
-        Assert.StartsWith(structured + "\n\nCamera Angles: Low Angle — ", enhanced, StringComparison.Ordinal);
+        Assert.Equal(structured + "\n\nFramed in a low-angle shot from knee height. Lit by cool, pale moonlight from high above.", enhanced);
         Assert.Equal(
             structured
-                .Replace("Camera shot: medium shot, eye level", "Camera shot: low angle — the camera looks up at the subject from knee height, making them loom large and powerful against the sky or ceiling", StringComparison.Ordinal)
-                .Replace("A fox crosses a road.", "A fox crosses a road. Pale blue moonlight from high above picks out edges and silhouettes while the rest of the scene falls into soft, cool shadow.", StringComparison.Ordinal),
+                .Replace("Camera shot: medium shot, eye level", "Camera shot: a low-angle shot from knee height", StringComparison.Ordinal)
+                .Replace("A fox crosses a road.", "A fox crosses a road. Lit by cool, pale moonlight from high above.", StringComparison.Ordinal),
             restructured.Text);
     }
 
@@ -165,6 +199,9 @@ public sealed class PromptStructurerTests
     [InlineData("Portrait of an old fisherman smiling.", "the old fisherman")]
     [InlineData("Vendors stack pyramids of oranges.", "vendors")]
     [InlineData("Maria Lopez walks home.", "Maria Lopez")]
+    [InlineData("An old fisherman mends his net on a windy pier.", "the old fisherman")]
+    [InlineData("A pilot lands a small plane.", "the pilot")]
+    [InlineData("A chef in a tiny kitchen plates a dessert.", "the chef")]
     [InlineData("There is a storm.", "the subject")]
     [InlineData("Running through the field.", "the subject")]
     public void Subject_SceneSentence_IsItsOpeningNounPhrase(string sentence, string subject)

@@ -42,6 +42,19 @@ public sealed class SuggestionRankerTests
     }
 
     [Fact]
+    public async Task SuggestAsync_CardWrittenIntoThePrompt_IsNotSuggestedAgain()
+    {
+        var candle = Catalog.FindEnhancement("lighting/candlelight")!;
+        var prompt = _engine.Enhance("A monk reads by a window.", [new EnhancementSpec(candle.Title, candle.Description, candle.Category)]);
+
+        var result = await _engine.RunAsync(new SuggestionRequest(Catalog.FindCategory("lighting")!, 12, prompt), CancellationToken.None);
+
+        Assert.DoesNotContain(candle.Title, prompt, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(result.Suggestions, s => s.Id == candle.Id);
+        Assert.Equal(11, result.Suggestions.Count);
+    }
+
+    [Fact]
     public async Task SuggestAsync_PromptSharesWordsWithAnEntry_RanksThatEntryFirst()
     {
         var request = new SuggestionRequest(Catalog.FindCategory("lighting")!, 3, "Candle flames flicker across faces in a dark cellar.");
