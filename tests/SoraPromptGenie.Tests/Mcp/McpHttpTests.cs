@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines.Prompts;
 using SoraPromptGenie.Core.Targets;
 using SoraPromptGenie.FakeUpstream;
@@ -106,7 +107,9 @@ public sealed class McpHttpTests(AppFactory<OfflineMcpSettings> factory) : IClas
             ["cards"] = new[] { "lighting/golden-hour", "camera-angles/low-angle" },
         });
         var enhancedPrompt = McpTestClient.Structured(enhanced).GetProperty("prompt").GetString()!;
-        Assert.Contains("Lighting:", enhancedPrompt, StringComparison.Ordinal);
+        var catalog = PromptCatalog.LoadEmbedded();
+        Assert.Contains(catalog.FindEnhancement("lighting/golden-hour")!.Phrase, enhancedPrompt, StringComparison.Ordinal);
+        Assert.Contains(catalog.FindEnhancement("camera-angles/low-angle")!.Phrase, enhancedPrompt, StringComparison.Ordinal);
         Assert.Equal("offline", McpTestClient.Structured(enhanced).GetProperty("engine").GetString());
 
         var suggested = await client.CallToolAsync("suggest_enhancements", new Dictionary<string, object?> { ["category"] = "mood", ["count"] = 3, ["prompt"] = prompt });
