@@ -125,6 +125,7 @@ public sealed class LibraryCreatorFlowTests(DefaultStudioFixture fixture, ITestO
         await Page.GetByTestId("library-title").FillAsync("Paper boat");
         await Page.GetByTestId("library-save").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("library-open")).ToContainTextAsync("version 1");
+        await Page.WaitForFunctionAsync("() => localStorage.getItem('spg.library.open') !== null");
 
         await GotoStudioAsync(Page);
 
@@ -137,6 +138,8 @@ public sealed class LibraryCreatorFlowTests(DefaultStudioFixture fixture, ITestO
         await Assertions.Expect(Page.GetByTestId("library-item")).ToHaveCountAsync(1);
 
         await Page.GetByTestId("library-new").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("library-save")).ToHaveTextAsync("Save to library");
+        await Page.WaitForFunctionAsync("() => localStorage.getItem('spg.library.open') === null");
         await GotoStudioAsync(Page);
         await Assertions.Expect(Page.GetByTestId("library-item")).ToHaveCountAsync(1);
         await Assertions.Expect(Page.GetByTestId("library-save")).ToHaveTextAsync("Save to library");
