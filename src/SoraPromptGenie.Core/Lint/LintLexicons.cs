@@ -118,7 +118,8 @@ internal static class LintLexicons
             "pause", "wait", "hesitate", "freeze:freezes,freezing,froze", "burst:bursts,bursting", "shatter", "explode",
             "ignite", "crash", "!land:landing,landed", "launch", "stomp", "sway", "!rock:rocking,rocked", "!row:rowing,rowed",
             "!paddle:paddling,paddled", "!sail:sailing,sailed", "feed:feeds,feeding,fed", "scatter", "knit",
-            "sew:sews,sewing,sewed,sewn", "wash", "scrub", "juggle", "slam:slams,slamming,slammed", "!hammer:hammering,hammered", "tend", "repair",
+            "sew:sews,sewing,sewed,sewn", "wash", "scrub", "juggle", "slam:slams,slamming,slammed", "!hammer:hammering,hammered", "tend", "repair", "mend",
+            "garnish", "!plate:plates,plating,plated",
         ];
         return ExpandEntries(entries, regularForms: true);
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Engines.Offline;
 using SoraPromptGenie.Core.Lint;
 using SoraPromptGenie.Core.Targets;
 using SoraPromptGenie.Library;
@@ -286,8 +287,9 @@ public sealed class StudioSession(
         var result = await StreamAsync("auto-generate", ExpandPath, ct => studio.StreamExpand(idea, ct, target: target), cancellationToken);
         if (result is not null)
         {
-            // A generated prompt is a new scene: cards merged into the idea no longer describe it.
-            Accept(result, AppliedSet.Empty, "Auto-generated");
+            // A generated prompt is a new scene: the cards it applied are the ones written into it, not those of the idea.
+            var written = WrittenCards.In(result.Text, catalog).Select(StudioCard.From);
+            Accept(result, AppliedSet.Of(written), "Auto-generated");
         }
     }
 

@@ -82,6 +82,36 @@ public sealed class StudioCardTests(OfflineStudioFixture fixture, ITestOutputHel
         await Assertions.Expect(Page.GetByTestId("applied-lighting/golden-hour")).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task AutoGenerate_OfflineShot_ShowsTheCardsItWroteAsRemovableChips()
+    {
+        await OpenStudioAsync();
+        await TypePromptAsync(Idea);
+
+        await Page.GetByTestId("auto-generate").ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("history-entry").First).ToContainTextAsync("Auto-generated");
+        var generated = await SettledPromptAsync();
+        var chips = Page.Locator("[data-testid^='applied-'][data-testid*='/']");
+        await Assertions.Expect(chips).ToHaveCountAsync(5);
+        var chipIds = await chips.EvaluateAllAsync<string[]>("chips => chips.map(c => c.dataset.testid.substring('applied-'.length))");
+        foreach (var id in chipIds)
+        {
+            Assert.Contains(Phrase(id), generated, StringComparison.OrdinalIgnoreCase);
+        }
+
+        var lighting = Assert.Single(chipIds, id => id.StartsWith("lighting/", StringComparison.Ordinal));
+        await Assertions.Expect(Card(lighting)).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(Page.GetByTestId("remove-" + lighting)).ToHaveAttributeAsync("aria-label", new System.Text.RegularExpressions.Regex(@"^Remove .+ \(Lighting\)$"));
+        await Page.GetByTestId("remove-" + lighting).ClickAsync();
+
+        await Assertions.Expect(Page.GetByTestId("applied-" + lighting)).ToHaveCountAsync(0);
+        var removed = await SettledPromptAsync();
+        Assert.DoesNotContain(Phrase(lighting), removed, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Idea, removed, StringComparison.OrdinalIgnoreCase);
+        await Assertions.Expect(chips).ToHaveCountAsync(4);
+    }
+
     private static string Phrase(string cardId) => Catalog.FindEnhancement(cardId)!.Phrase;
 
     private async Task ApplyAsync(string cardId)

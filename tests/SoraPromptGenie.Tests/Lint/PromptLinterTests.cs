@@ -248,6 +248,8 @@ public sealed class PromptLinterTests
     [InlineData("A grandmother knits by the fire")]
     [InlineData("A mechanic repairs a motorbike in a garage")]
     [InlineData("A chef slams a pan down on the stove")]
+    [InlineData("An old fisherman mends his net on a windy pier at dawn")]
+    [InlineData("A chef in a tiny kitchen plates a dessert")]
     public void Lint_EverydayAction_IsFoundAsTheSubjectAction(string prompt)
     {
         var findings = RuleFindings(prompt, LintRules.SubjectAction);

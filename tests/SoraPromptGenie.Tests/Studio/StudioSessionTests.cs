@@ -148,6 +148,31 @@ public sealed class StudioSessionTests : StudioTestContext
     }
 
     [Fact]
+    public async Task AutoGenerate_OfflineShot_MarksTheCardsItWroteAsApplied()
+    {
+        Session.Edit(Scene);
+
+        await Session.AutoGenerateAsync(CancellationToken.None);
+
+        Assert.Equal(5, Session.Applied.Count);
+        Assert.Equal(5, Session.Applied.Cards.Select(c => c.CategoryId).Distinct().Count());
+        Assert.All(Session.Applied.Cards, c => Assert.Contains(Phrase(c), Session.Prompt, StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(Session.Applied.Cards, Session.History.Current.Applied.Cards);
+    }
+
+    [Fact]
+    public async Task AutoGenerate_AnswerWithoutCatalogPhrases_LeavesTheStripEmpty()
+    {
+        Session.Edit(Scene);
+        await Session.ToggleCardAsync(Card("lighting/golden-hour"), CancellationToken.None);
+        Engine.ExpandAnswer = "A fox crosses a road under a street lamp; the camera follows from behind.";
+
+        await Session.AutoGenerateAsync(CancellationToken.None);
+
+        Assert.Equal(0, Session.Applied.Count);
+    }
+
+    [Fact]
     public async Task Undo_AfterAutoGenerate_ReturnsToTypedIdeaAndRedoComesBack()
     {
         Session.Edit(Scene);

@@ -82,6 +82,9 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
     /// <summary>Thrown by a stream after its first delta, as a connection cut mid-answer would.</summary>
     public UpstreamException? MidStreamFailure { get; set; }
 
+    /// <summary>Once set, auto-generate answers this text as a model would, instead of the offline engine's shot.</summary>
+    public string? ExpandAnswer { get; set; }
+
     public async Task<TResult> RunAsync<TResult>(EngineOperation<TResult> operation, CancellationToken cancellationToken)
         where TResult : EngineResult
     {
@@ -94,6 +97,12 @@ public sealed class ScriptedEngine(IPromptEngine inner) : IPromptEngine
         TextOperation operation, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Count(operation);
+        if (operation is TextOperation.Expand && ExpandAnswer is { } answer)
+        {
+            yield return new EngineStreamChunk(answer);
+            yield return new EngineStreamChunk(string.Empty, new EngineText(answer, EngineLabels.Llm("openrouter", "scripted-model")));
+            yield break;
+        }
 
         await foreach (var chunk in inner.StreamAsync(operation, cancellationToken))
         {
