@@ -77,7 +77,7 @@ public sealed class PromptTools(
         UseStructuredContent = true, OutputSchemaType = typeof(SuggestionsToolResult))]
     [Description("Suggests enhancement cards of one category that fit the prompt; pass the returned ids to enhance_prompt.")]
     public Task<CallToolResult> SuggestEnhancementsAsync(
-        [Description("Category id, one of: camera-angles, camera-motion, lighting, color-palette, depth-of-field, weather, time-of-day, mood, style, motion-timing, composition, texture.")] string category,
+        [Description("Category id, one of the values the schema lists (the catalog's categories).")] string category,
         [Description("How many cards, 1 to 20; default 8.")] int? count = null,
         [Description("The current prompt the cards should fit; optional.")] string? prompt = null,
         [Description(TargetDescription)] string? target = null,

@@ -39,6 +39,7 @@ public static class StudioRegistration
         services.AddScoped<StudioSession>();
         services.AddScoped<IPromptEditor, StudioPromptEditor>();
         services.AddScoped<TargetSelection>();
+        services.AddScoped<Storyboards.Studio.StoryboardSession>();
         return builder;
     }
 

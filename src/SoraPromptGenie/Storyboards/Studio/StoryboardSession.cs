@@ -1,0 +1,270 @@
+using SoraPromptGenie.Core.Catalog;
+using SoraPromptGenie.Core.Engines;
+using SoraPromptGenie.Core.Storyboards;
+using SoraPromptGenie.Core.Targets;
+using SoraPromptGenie.Ops;
+using SoraPromptGenie.Ops.RateLimiting;
+using SoraPromptGenie.Prompting;
+using SoraPromptGenie.Studio;
+
+namespace SoraPromptGenie.Storyboards.Studio;
+
+/// <summary>
+/// The storyboard view's state for one circuit: the storyboard being edited, a stable key per shot (so a moved shot keeps
+/// its focus), the running AI action and what it had to say, and where it said it (a shot, or the page).
+/// </summary>
+public sealed class StoryboardSession(
+    PromptStudio studio,
+    PromptCatalog catalog,
+    TargetSelection selection,
+    ClientRateLimiter limiter,
+    CircuitClient client)
+{
+    public const string EnhancePath = "/api/enhance-prompt";
+    public const string StructurePath = "/api/structure-prompt";
+
+    private List<int> _keys = [];
+    private int _nextKey;
+
+    public PromptCatalog Catalog => catalog;
+
+    /// <summary>Raised after every change, so the whole view renders whichever part of it made the change.</summary>
+    public event Action? Updated;
+
+    public TargetSelection Selection => selection;
+
+    public TargetProfile Target => selection.Target;
+
+    /// <summary>The storyboard being edited; null until one is drafted, started or opened.</summary>
+    public Storyboard? Board { get; private set; }
+
+    /// <summary>One key per shot, in shot order, that follows a shot through moves.</summary>
+    public IReadOnlyList<int> Keys => _keys;
+
+    /// <summary>Counts changes, so the page stores the storyboard in the browser only when it changed.</summary>
+    public int Version { get; private set; }
+
+    public string? Busy { get; private set; }
+
+    public StudioNotice? Notice { get; private set; }
+
+    /// <summary>The key of the shot the notice is about; null: about the whole storyboard.</summary>
+    public int? NoticeShot { get; private set; }
+
+    /// <summary>What the last move did, for the page's live region: "Shot 3 moved to position 1 of 4."</summary>
+    public string? Announcement { get; private set; }
+
+    public bool CanAdd => Board is { } board && ShotList.CanAdd(board);
+
+    public bool CanDelete => Board is { } board && ShotList.CanDelete(board);
+
+    public int IndexOf(int key) => _keys.IndexOf(key);
+
+    /// <summary>Starts (or replaces) the storyboard being edited.</summary>
+    public void Load(Storyboard board)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        Board = board;
+        _keys = [.. board.Shots.Select(_ => _nextKey++)];
+        Notice = null;
+        Announcement = null;
+        Changed();
+    }
+
+    /// <summary>Two shots to write by hand, carrying nothing yet.</summary>
+    public void StartBlank() => Load(new Storyboard(
+        [new StoryboardShot(string.Empty, ShotList.DefaultSeconds), new StoryboardShot(string.Empty, ShotList.DefaultSeconds)],
+        new StoryboardContinuity([])));
+
+    public void SetTitle(string? title) => Apply(b => b with { Title = string.IsNullOrWhiteSpace(title) ? null : title });
+
+    public void EditPrompt(int key, string? text) => ApplyShot(key, s => s with { Prompt = text ?? string.Empty });
+
+    public void EditSeconds(int key, int seconds) =>
+        ApplyShot(key, s => s with { Seconds = Math.Clamp(seconds, StoryboardLimits.MinShotSeconds, StoryboardLimits.MaxShotSeconds) });
+
+    public void EditCamera(int key, string? camera) => ApplyShot(key, s => s with { Camera = Blank(camera) });
+
+    public void EditTransition(int key, string? transition) => ApplyShot(key, s => s with { Transition = Blank(transition) });
+
+    public void AddAfter(int key)
+    {
+        if (Board is null || !CanAdd)
+        {
+            return;
+        }
+
+        var index = key < 0 ? Board.Shots.Count - 1 : IndexOf(key);
+        if (index < 0)
+        {
+            return;
+        }
+
+        Board = ShotList.AddAfter(Board, index);
+        _keys.Insert(index + 1, _nextKey++);
+        Announcement = $"Shot {index + 2} added.";
+        Changed();
+    }
+
+    public void Duplicate(int key)
+    {
+        var index = IndexOf(key);
+        if (Board is null || index < 0 || !CanAdd)
+        {
+            return;
+        }
+
+        Board = ShotList.Duplicate(Board, index);
+        _keys.Insert(index + 1, _nextKey++);
+        Announcement = $"Shot {index + 1} duplicated as shot {index + 2}.";
+        Changed();
+    }
+
+    public void Delete(int key)
+    {
+        var index = IndexOf(key);
+        if (Board is null || index < 0 || !CanDelete)
+        {
+            return;
+        }
+
+        Board = ShotList.Delete(Board, index);
+        _keys.RemoveAt(index);
+        Announcement = $"Shot {index + 1} deleted; {Board.Shots.Count} shots left.";
+        Changed();
+    }
+
+    /// <summary>Moves the shot with <paramref name="key"/> to position <paramref name="to"/> (0-based).</summary>
+    public void Move(int key, int to)
+    {
+        var from = IndexOf(key);
+        if (Board is null || from < 0 || to < 0 || to >= Board.Shots.Count || from == to)
+        {
+            return;
+        }
+
+        Board = ShotList.Move(Board, from, to);
+        _keys.RemoveAt(from);
+        _keys.Insert(to, key);
+        Announcement = $"Shot {from + 1} moved to position {to + 1} of {Board.Shots.Count}.";
+        Changed();
+    }
+
+    public void SetCharacter(string name, string description)
+    {
+        if (!string.IsNullOrWhiteSpace(name) && !string.IsNullOrWhiteSpace(description))
+        {
+            Apply(b => b.WithCharacter(name.Trim(), description.Trim()));
+        }
+    }
+
+    public void RemoveCharacter(string name) => Apply(b => b with
+    {
+        Continuity = b.Continuity with { Characters = [.. b.Continuity.Characters.Where(c => c.Name != name)] },
+    });
+
+    public void SetSetting(string? setting) => Apply(b => b.WithSetting(setting?.Trim() ?? string.Empty));
+
+    public void SetLook(string? look) => Apply(b => b.WithLook(look?.Trim() ?? string.Empty));
+
+    public bool ChooseTarget(string? id)
+    {
+        if (!selection.Select(id))
+        {
+            return false;
+        }
+
+        Apply(b => b with { Target = selection.Target.Id });
+        return true;
+    }
+
+    /// <summary>Writes one catalog card into one shot, with the engine the rest of the studio uses.</summary>
+    public Task EnhanceShotAsync(int key, Enhancement card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var input = new EnhancementInput { Title = card.Title, Description = card.Description, Category = card.Category };
+        return RunOnShotAsync(key, "enhance", EnhancePath, (prompt, ct) => studio.EnhanceAsync(prompt, [input], ct, target: Target), cancellationToken);
+    }
+
+    public Task StructureShotAsync(int key, CancellationToken cancellationToken) =>
+        RunOnShotAsync(key, "structure", StructurePath, (prompt, ct) => studio.StructureAsync(prompt, ct, target: Target), cancellationToken);
+
+    public bool IsBusy(int key, string what) => Busy == $"{what}:{key}";
+
+    public void DismissNotice() => Notice = null;
+
+    private async Task RunOnShotAsync(
+        int key, string what, string path, Func<string, CancellationToken, Task<StudioResult<EngineText>>> call, CancellationToken cancellationToken)
+    {
+        var index = IndexOf(key);
+        if (Board is null || index < 0 || Busy is not null)
+        {
+            return;
+        }
+
+        Busy = $"{what}:{key}";
+        NoticeShot = key;
+        Notice = null;
+        try
+        {
+            var decision = await limiter.HitAiAsync(path, client.Address, cancellationToken);
+            if (!decision.Allowed)
+            {
+                Notice = StudioNotice.RateLimited(decision.Reset);
+                return;
+            }
+
+            var result = await call(Board.Shots[index].Prompt, cancellationToken);
+            if (result.Value is not { } text)
+            {
+                Notice = StudioNotice.Invalid(result.Error!);
+                return;
+            }
+
+            Notice = text.FallbackReason is { } reason ? StudioNotice.Fallback(reason)
+                : text.Warnings is { Count: > 0 } warnings ? StudioNotice.Changed(warnings)
+                : null;
+            ApplyShot(key, s => s with { Prompt = text.Text });
+        }
+        catch (UpstreamException failure)
+        {
+            Notice = StudioNotice.Upstream(failure);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Notice = StudioNotice.Stopped;
+        }
+        finally
+        {
+            Busy = null;
+        }
+    }
+
+    private void ApplyShot(int key, Func<StoryboardShot, StoryboardShot> change)
+    {
+        var index = IndexOf(key);
+        if (index >= 0)
+        {
+            Apply(b => ShotList.Edit(b, index, change));
+        }
+    }
+
+    private void Apply(Func<Storyboard, Storyboard> change)
+    {
+        if (Board is null)
+        {
+            return;
+        }
+
+        Board = change(Board);
+        Changed();
+    }
+
+    private void Changed()
+    {
+        Version++;
+        Updated?.Invoke();
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+}
