@@ -92,6 +92,26 @@ public sealed class StoryboardEditingTests(OfflineStudioFixture fixture, ITestOu
     }
 
     [Fact]
+    public async Task Shot_EnhancedWithACard_OnlyThatShotGainsTheCardsWording()
+    {
+        await OpenStoryboardAsync();
+        await StartWithShotsAsync("A keeper climbs the spiral stairs at dawn.", "The keeper lights the lamp.");
+        var phrase = SoraPromptGenie.Core.Catalog.PromptCatalog.LoadEmbedded().FindEnhancement("lighting/golden-hour")!.Phrase;
+
+        await Shots.Nth(0).GetByTestId("shot-card").SelectOptionAsync("lighting/golden-hour");
+        await Shots.Nth(0).GetByTestId("shot-enhance").ClickAsync();
+
+        await Assertions.Expect(ShotPrompts.Nth(0)).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^A keeper climbs the spiral stairs at dawn\\..*" + System.Text.RegularExpressions.Regex.Escape(phrase), System.Text.RegularExpressions.RegexOptions.Singleline));
+        await Assertions.Expect(ShotPrompts.Nth(1)).ToHaveValueAsync("The keeper lights the lamp.");
+
+        await Page.GetByTestId("target-picker").SelectOptionAsync("kling-v3");
+        await Shots.Nth(1).GetByTestId("shot-structure").ClickAsync();
+
+        await Assertions.Expect(ShotPrompts.Nth(1)).ToHaveValueAsync("The keeper lights the lamp.\n\nAudio: Natural ambient sound of the setting.");
+        await Assertions.Expect(ShotPrompts.Nth(0)).Not.ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Audio:"));
+    }
+
+    [Fact]
     public async Task Storyboard_Reload_BringsBackTheShotsAndContinuity()
     {
         await OpenStoryboardAsync();
