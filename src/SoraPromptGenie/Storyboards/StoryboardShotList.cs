@@ -35,7 +35,7 @@ public static class StoryboardShotList
         for (var i = 0; i < storyboard.Shots.Count; i++)
         {
             var shot = storyboard.Shots[i];
-            text.Append('\n').Append(Invariant($"{i + 1}. ({shot.Seconds} s) ")).Append(shot.Prompt.Trim()).Append('\n');
+            text.Append('\n').Append(Invariant($"{i + 1}. ({shot.Seconds} s) ")).Append(Indented(shot.Prompt)).Append('\n');
             AppendNote(text, "   Camera", shot.Camera);
             AppendNote(text, "   Transition", shot.Transition);
         }
@@ -50,6 +50,10 @@ public static class StoryboardShotList
             text.Append(label).Append(": ").Append(OneLine(note)).Append('\n');
         }
     }
+
+    /// <summary>Later lines of a shot's prompt stay inside its list item.</summary>
+    private static string Indented(string prompt) =>
+        prompt.Trim().ReplaceLineEndings("\n").Replace("\n", "\n   ", StringComparison.Ordinal);
 
     private static string OneLine(string value) => string.Join(' ', value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
