@@ -35,8 +35,15 @@ public abstract class StoryboardLibraryMigrationTests(DatabaseProvider provider)
         db.Workspaces.Add(workspace);
         var prompt = new SavedPrompt
         {
-            Id = Guid.CreateVersion7(), WorkspaceId = workspace.Id, Title = "Harbor", Text = "A misty harbor at dawn.", Target = "sora-2",
-            CurrentVersion = 1, ShareTokenHash = new byte[32], CreatedAt = Created, UpdatedAt = Created,
+            Id = Guid.CreateVersion7(),
+            WorkspaceId = workspace.Id,
+            Title = "Harbor",
+            Text = "A misty harbor at dawn.",
+            Target = "sora-2",
+            CurrentVersion = 1,
+            ShareTokenHash = new byte[32],
+            CreatedAt = Created,
+            UpdatedAt = Created,
         };
         prompt.Versions.Add(new PromptVersion { Id = Guid.CreateVersion7(), Number = 1, Title = "Harbor", Text = "A misty harbor at dawn.", Operation = "manual", CreatedAt = Created });
         db.Prompts.Add(prompt);
