@@ -11,6 +11,7 @@ using SoraPromptGenie.Ops.Hosting;
 using SoraPromptGenie.Ops.OpenApi;
 using SoraPromptGenie.Ops.Telemetry;
 using SoraPromptGenie.Prompting;
+using SoraPromptGenie.Storyboards;
 using SoraPromptGenie.Studio;
 using SoraPromptGenie.Usage;
 
@@ -23,6 +24,7 @@ try
     builder.AddData();
     builder.AddAi();
     builder.Services.AddLibrary();
+    builder.Services.AddStoryboardLibrary();
     builder.Services.AddUsage();
     builder.Services.AddPrompting();
     builder.Services.AddValidation();
@@ -52,6 +54,7 @@ try
     api.MapGuide();
     api.MapTargets();
     api.MapLibrary();
+    api.MapStoryboardLibrary();
     api.MapUsage();
     app.MapMcpServer();
     app.MapWorkspaceSession();

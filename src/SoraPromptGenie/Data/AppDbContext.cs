@@ -18,6 +18,10 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<PromptVersion> PromptVersions => Set<PromptVersion>();
 
+    public DbSet<SavedStoryboard> Storyboards => Set<SavedStoryboard>();
+
+    public DbSet<StoryboardVersion> StoryboardVersions => Set<StoryboardVersion>();
+
     public DbSet<LlmCall> LlmCalls => Set<LlmCall>();
 
     /// <summary>ASP.NET Core data-protection keys, shared by every instance (cookies, antiforgery).</summary>

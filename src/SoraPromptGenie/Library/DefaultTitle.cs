@@ -13,7 +13,8 @@ public static class DefaultTitle
     public const int MaxLength = 60;
     private const string Ellipsis = "…";
 
-    public static string For(string text, DateTimeOffset now)
+    /// <summary>The title for <paramref name="text"/>; <paramref name="untitled"/> and the date of <paramref name="now"/> when it has no word to take.</summary>
+    public static string For(string text, DateTimeOffset now, string untitled = "Untitled prompt")
     {
         ArgumentNullException.ThrowIfNull(text);
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -39,7 +40,7 @@ public static class DefaultTitle
 
         if (!title.ToString().Any(char.IsLetterOrDigit))
         {
-            return "Untitled prompt — " + now.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+            return untitled + " — " + now.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
         }
 
         var cut = taken < words.Length;

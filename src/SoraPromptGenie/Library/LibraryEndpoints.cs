@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using SoraPromptGenie.Core.Targets;
 using SoraPromptGenie.Data;
@@ -71,7 +70,7 @@ public static class LibraryEndpoints
         switch (result.Outcome)
         {
             case SaveOutcome.Saved:
-                SetETag(http, result.Prompt!.Version);
+                VersionPreconditions.SetETag(http, result.Prompt!.Version);
                 return TypedResults.Created($"/api/prompts/{result.Prompt.Id}", result.Prompt);
             case SaveOutcome.LimitReached:
                 return ApiResults.Validation(result.Problem!);
@@ -107,7 +106,7 @@ public static class LibraryEndpoints
             return PromptNotFound();
         }
 
-        SetETag(http, prompt.Version);
+        VersionPreconditions.SetETag(http, prompt.Version);
         return TypedResults.Ok(prompt);
     }
 
@@ -127,7 +126,7 @@ public static class LibraryEndpoints
             return ApiResults.Validation(problem!);
         }
 
-        var precondition = ReadIfMatch(http.Request, required: true);
+        var precondition = VersionPreconditions.ReadIfMatch(http.Request, required: true, "prompt");
         if (precondition.Error is { } error)
         {
             return error;
@@ -151,7 +150,7 @@ public static class LibraryEndpoints
     private static async Task<Results<NoContent, ApiErrorResult>> DeleteAsync(
         Guid id, HttpContext http, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken)
     {
-        var precondition = ReadIfMatch(http.Request, required: false);
+        var precondition = VersionPreconditions.ReadIfMatch(http.Request, required: false, "prompt");
         if (precondition.Error is { } error)
         {
             return error;
@@ -160,7 +159,7 @@ public static class LibraryEndpoints
         return await library.DeletePromptAsync(workspace.Id, id, precondition.Version, cancellationToken) switch
         {
             SaveOutcome.Saved => TypedResults.NoContent(),
-            SaveOutcome.Stale => Stale(),
+            SaveOutcome.Stale => VersionPreconditions.Stale(),
             _ => PromptNotFound(),
         };
     }
@@ -187,7 +186,7 @@ public static class LibraryEndpoints
     private static async Task<Results<Ok<PromptResponse>, ApiErrorResult>> RestoreAsync(
         Guid id, int number, HttpContext http, CurrentWorkspace workspace, LibraryService library, CancellationToken cancellationToken)
     {
-        var precondition = ReadIfMatch(http.Request, required: false);
+        var precondition = VersionPreconditions.ReadIfMatch(http.Request, required: false, "prompt");
         if (precondition.Error is { } error)
         {
             return error;
@@ -213,60 +212,17 @@ public static class LibraryEndpoints
         switch (result.Outcome)
         {
             case SaveOutcome.Saved or SaveOutcome.Unchanged:
-                SetETag(http, result.Prompt!.Version);
+                VersionPreconditions.SetETag(http, result.Prompt!.Version);
                 return TypedResults.Ok(result.Prompt);
             case SaveOutcome.Stale:
-                SetETag(http, result.CurrentVersion!.Value);
-                return Stale();
+                VersionPreconditions.SetETag(http, result.CurrentVersion!.Value);
+                return VersionPreconditions.Stale();
             case SaveOutcome.LimitReached:
                 return ApiResults.Validation(result.Problem!);
             default:
                 return PromptNotFound();
         }
     }
-
-    public static string ETagFor(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
-
-    private static void SetETag(HttpContext http, int version) => http.Response.Headers.ETag = ETagFor(version);
-
-    /// <summary>
-    /// Reads <c>If-Match: "n"</c>. Missing where required: 428 <c>precondition_required</c>; malformed: 400;
-    /// <c>*</c>: no version check (null version, no error).
-    /// </summary>
-    internal static (int? Version, ApiErrorResult? Error) ReadIfMatch(HttpRequest request, bool required)
-    {
-        var header = request.Headers.IfMatch.ToString().Trim();
-        if (header.Length == 0)
-        {
-            return required
-                ? (null, ApiResults.Error(StatusCodes.Status428PreconditionRequired, ErrorCodes.PreconditionRequired,
-                    "Send If-Match with the ETag from your last GET of this prompt, so an edit made elsewhere is not overwritten."))
-                : (null, null);
-        }
-
-        if (header == "*")
-        {
-            return (null, null);
-        }
-
-        if (header.Length > 2 && header[0] == '"' && header[^1] == '"'
-            && int.TryParse(header.AsSpan(1, header.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
-        {
-            return (version, null);
-        }
-
-        return (null, ApiResults.Validation("If-Match must be the prompt's ETag, for example \"3\"."));
-    }
-
-    /// <summary>Declares what <see cref="ReadIfMatch"/> and a stale version answer.</summary>
-    private static RouteHandlerBuilder ChecksIfMatch(this RouteHandlerBuilder builder, bool required)
-    {
-        builder.ProducesApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status412PreconditionFailed);
-        return required ? builder.ProducesApiErrors(StatusCodes.Status428PreconditionRequired) : builder;
-    }
-
-    private static ApiErrorResult Stale() => ApiResults.Error(
-        StatusCodes.Status412PreconditionFailed, ErrorCodes.PreconditionFailed, ErrorCodes.DefaultMessage(StatusCodes.Status412PreconditionFailed));
 
     private static ApiErrorResult PromptNotFound() => ApiResults.NotFound("No such prompt in this workspace.");
 }

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,22 +15,16 @@ namespace SoraPromptGenie.Library;
 /// </summary>
 public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<LibraryOptions> options, IDataProtectionProvider protection)
 {
-    /// <summary>
-    /// Share tokens are looked up by their hash; the token itself is kept encrypted with the app's data-protection keys so
-    /// its owner can copy the link again, which a hash alone cannot give back.
-    /// </summary>
-    private readonly IDataProtector _shareTokens = protection.CreateProtector("SoraPromptGenie.Library.ShareToken");
+    private readonly ShareTokens _shareTokens = new(protection);
 
-    public const int MaxPageSize = 100;
+    public const int MaxPageSize = LibraryQueries.MaxPageSize;
     public const int ExcerptLength = 200;
     private const int KeyBytes = 32;
 
     /// <summary>The length of a key: <see cref="KeyBytes"/> random bytes in unpadded base64url.</summary>
     public const int KeyLength = (KeyBytes * 4 + 2) / 3;
-    private const int ShareTokenBytes = 24;
     private const int MaxKeyLength = 128;
     private const int AppendAttempts = 3;
-    private const string LikeEscape = "\\";
 
     /// <summary>A workspace's last use is recorded at most this often, so reading it stays a read.</summary>
     public static readonly TimeSpan LastUsedPrecision = TimeSpan.FromHours(1);
@@ -44,7 +37,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
     {
         var key = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(KeyBytes));
         var now = Now();
-        var workspace = new Workspace { Id = Guid.CreateVersion7(), KeyHash = Hash(key), CreatedAt = now, LastUsedAt = now };
+        var workspace = new Workspace { Id = Guid.CreateVersion7(), KeyHash = ShareTokens.Hash(key), CreatedAt = now, LastUsedAt = now };
         db.Workspaces.Add(workspace);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedWorkspace(workspace.Id, key);
@@ -61,7 +54,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
             return null;
         }
 
-        var hash = Hash(key.Trim());
+        var hash = ShareTokens.Hash(key.Trim());
         var workspace = await db.Workspaces.AsNoTracking()
             .Where(w => w.KeyHash == hash)
             .Select(w => new { w.Id, w.LastUsedAt })
@@ -78,7 +71,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         }
 
         // None touched: the expiry removed it between the two statements.
-        return await TouchAsync(workspace.Id, now, cancellationToken) ? workspace.Id : null;
+        return await db.TouchWorkspaceAsync(workspace.Id, now, cancellationToken) ? workspace.Id : null;
     }
 
     /// <summary>
@@ -91,7 +84,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         ArgumentNullException.ThrowIfNull(draft);
         var now = Now();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await TouchAsync(workspaceId, now, cancellationToken))
+        if (!await db.TouchWorkspaceAsync(workspaceId, now, cancellationToken))
         {
             return new SaveResult(SaveOutcome.NotFound);
         }
@@ -119,12 +112,12 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
     }
 
     /// <summary>
-    /// Deletes the workspaces that hold no prompt and were last used before <paramref name="cutoff"/>; returns how many.
+    /// Deletes the workspaces that hold no prompt and no storyboard and were last used before <paramref name="cutoff"/>; returns how many.
     /// A workspace being used at the same moment is safe: using it moves its last use past the cut-off first.
     /// </summary>
     public Task<int> DeleteEmptyWorkspacesAsync(DateTime cutoff, CancellationToken cancellationToken) =>
         db.Workspaces
-            .Where(w => w.LastUsedAt < cutoff && !db.Prompts.Any(p => p.WorkspaceId == w.Id))
+            .Where(w => w.LastUsedAt < cutoff && !db.Prompts.Any(p => p.WorkspaceId == w.Id) && !db.Storyboards.Any(s => s.WorkspaceId == w.Id))
             .ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>Whether the version cap leaves room for another version of the prompt (false: no such prompt either).</summary>
@@ -140,15 +133,15 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
     /// <summary>Newest first; <paramref name="search"/> matches title or text, case-insensitively.</summary>
     public async Task<PromptPage> ListPromptsAsync(Guid workspaceId, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
-        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
+        (page, pageSize) = LibraryQueries.Clamp(page, pageSize);
         var query = db.Prompts.AsNoTracking().Where(p => p.WorkspaceId == workspaceId);
-        if (LikePattern(search) is { } pattern)
+        if (LibraryQueries.LikePattern(search) is { } pattern)
         {
-            query = query.Where(p => EF.Functions.Like(p.Title.ToLower(), pattern, LikeEscape) || EF.Functions.Like(p.Text.ToLower(), pattern, LikeEscape));
+            query = query.Where(p => EF.Functions.Like(p.Title.ToLower(), pattern, LibraryQueries.LikeEscape) || EF.Functions.Like(p.Text.ToLower(), pattern, LibraryQueries.LikeEscape));
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await PageAsync(
+        var items = await LibraryQueries.PageAsync(
             query.OrderByDescending(p => p.UpdatedAt).ThenByDescending(p => p.Id)
                 .Select(p => new PromptSummary(p.Id, p.Title, p.Text.Substring(0, ExcerptLength), p.CurrentVersion, p.UpdatedAt)),
             total,
@@ -222,7 +215,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
     public async Task<VersionList?> ListVersionsAsync(
         Guid workspaceId, Guid promptId, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
-        (page, pageSize) = (Math.Max(page, 1), Math.Clamp(pageSize, 1, MaxPageSize));
+        (page, pageSize) = LibraryQueries.Clamp(page, pageSize);
         var current = await db.Prompts.AsNoTracking()
             .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId)
             .Select(p => (int?)p.CurrentVersion)
@@ -233,13 +226,13 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         }
 
         var query = db.PromptVersions.AsNoTracking().Where(v => v.PromptId == promptId);
-        if (LikePattern(search) is { } pattern)
+        if (LibraryQueries.LikePattern(search) is { } pattern)
         {
-            query = query.Where(v => EF.Functions.Like(v.Title.ToLower(), pattern, LikeEscape) || EF.Functions.Like(v.Text.ToLower(), pattern, LikeEscape));
+            query = query.Where(v => EF.Functions.Like(v.Title.ToLower(), pattern, LibraryQueries.LikeEscape) || EF.Functions.Like(v.Text.ToLower(), pattern, LibraryQueries.LikeEscape));
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var rows = await PageAsync(query.OrderByDescending(v => v.Number), total, page, pageSize, cancellationToken);
+        var rows = await LibraryQueries.PageAsync(query.OrderByDescending(v => v.Number), total, page, pageSize, cancellationToken);
         return new VersionList(promptId, current.Value, [.. rows.Select(ToResponse)], page, pageSize, total);
     }
 
@@ -253,9 +246,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
     /// </summary>
     public async Task<ShareLink?> ShareAsync(Guid workspaceId, Guid promptId, bool pinned, CancellationToken cancellationToken)
     {
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ShareTokenBytes));
-        var hash = Hash(token);
-        var kept = _shareTokens.Protect(token);
+        var (_, hash, kept) = _shareTokens.Create();
         var query = db.Prompts.Where(p => p.Id == promptId && p.WorkspaceId == workspaceId);
         var updated = await query.ExecuteUpdateAsync(
             s => s.SetProperty(p => p.ShareTokenHash, hash)
@@ -275,7 +266,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
             .Where(p => p.Id == promptId && p.WorkspaceId == workspaceId && p.ShareTokenHash != null)
             .Select(p => new { p.ShareTokenProtected, p.SharePinnedVersion })
             .FirstOrDefaultAsync(cancellationToken);
-        return share is null ? null : new ShareLink(Unprotect(share.ShareTokenProtected), share.SharePinnedVersion);
+        return share is null ? null : new ShareLink(_shareTokens.Unprotect(share.ShareTokenProtected), share.SharePinnedVersion);
     }
 
     /// <summary>
@@ -301,12 +292,11 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
 
     public async Task<SharedPromptResponse?> GetSharedAsync(string token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(token) || token.Length > MaxKeyLength)
+        if (ShareTokens.LookupHash(token) is not { } hash)
         {
             return null;
         }
 
-        var hash = Hash(token);
         var shared = await db.Prompts.AsNoTracking()
             .Where(p => p.ShareTokenHash == hash)
             .Select(p => new { p.Id, p.Title, p.Text, p.Model, p.Size, p.Seconds, p.CurrentVersion, p.UpdatedAt, p.Target, p.Parameters, p.SharePinnedVersion })
@@ -394,29 +384,6 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
         }
     }
 
-    private string? Unprotect(string? kept)
-    {
-        if (kept is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return _shareTokens.Unprotect(kept);
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            // The key that encrypted it is gone from the key ring: the link still works, but only a new one can be copied.
-            return null;
-        }
-    }
-
-    private async Task<bool> TouchAsync(Guid workspaceId, DateTime now, CancellationToken cancellationToken) =>
-        await db.Workspaces
-            .Where(w => w.Id == workspaceId)
-            .ExecuteUpdateAsync(s => s.SetProperty(w => w.LastUsedAt, now), cancellationToken) > 0;
-
     private static bool SameAs(SavedPrompt prompt, PromptDraft draft) =>
         prompt.Title == draft.Title && prompt.Text == draft.Text && prompt.Model == Blank(draft.Model)
         && prompt.Size == Blank(draft.Size) && prompt.Seconds == Blank(draft.Seconds)
@@ -485,33 +452,7 @@ public sealed class LibraryService(AppDbContext db, TimeProvider time, IOptions<
     private static IReadOnlyDictionary<string, string>? Parameters(string? target, string? json) =>
         SavedTarget.FromStored(target, json)?.Parameters;
 
-    /// <summary>lower() + LIKE behaves the same on both providers (PostgreSQL's LIKE is case-sensitive, SQLite's is not).</summary>
-    private static string? LikePattern(string? search) =>
-        string.IsNullOrWhiteSpace(search) ? null : "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
-
-    /// <summary>
-    /// The offset is computed in 64 bits: <c>(page - 1) * pageSize</c> overflows an int for a page near int.MaxValue,
-    /// and a page past the end is answered empty without asking the database.
-    /// </summary>
-    private static async Task<List<T>> PageAsync<T>(IQueryable<T> ordered, int total, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        var offset = (long)(page - 1) * pageSize;
-        return offset >= total ? [] : await ordered.Skip((int)offset).Take(pageSize).ToListAsync(cancellationToken);
-    }
-
-    private static string EscapeLike(string term) =>
-        term.Replace(LikeEscape, LikeEscape + LikeEscape, StringComparison.Ordinal)
-            .Replace("%", LikeEscape + "%", StringComparison.Ordinal)
-            .Replace("_", LikeEscape + "_", StringComparison.Ordinal);
-
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
-
-    /// <summary>Microsecond precision: PostgreSQL keeps microseconds, so the value read back equals the one written.</summary>
-    private DateTime Now()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % 10));
-    }
+    private DateTime Now() => LibraryQueries.Now(time);
 }

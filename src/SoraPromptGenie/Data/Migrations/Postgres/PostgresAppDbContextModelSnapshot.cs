@@ -295,6 +295,137 @@ namespace SoraPromptGenie.Data.Migrations.Postgres
                     b.ToTable("prompts", (string)null);
                 });
 
+            modelBuilder.Entity("SoraPromptGenie.Data.Entities.SavedStoryboard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("current_version");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(400000)
+                        .HasColumnType("character varying(400000)")
+                        .HasColumnName("document");
+
+                    b.Property<int?>("SharePinnedVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("share_pinned_version");
+
+                    b.Property<byte[]>("ShareTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("share_token_hash");
+
+                    b.Property<string>("ShareTokenProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)")
+                        .HasColumnName("share_token_protected");
+
+                    b.Property<int>("ShotCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("shot_count");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<int>("TotalSeconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_seconds");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_storyboards");
+
+                    b.HasIndex("ShareTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_storyboards_share_token_hash");
+
+                    b.HasIndex("WorkspaceId", "UpdatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_storyboards_workspace_id_updated_at_id");
+
+                    b.ToTable("storyboards", (string)null);
+                });
+
+            modelBuilder.Entity("SoraPromptGenie.Data.Entities.StoryboardVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(400000)
+                        .HasColumnType("character varying(400000)")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Engine")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("engine");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("operation");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("integer")
+                        .HasColumnName("restored_from");
+
+                    b.Property<Guid>("StoryboardId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("storyboard_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_storyboard_versions");
+
+                    b.HasIndex("StoryboardId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_storyboard_versions_storyboard_id_number");
+
+                    b.ToTable("storyboard_versions", (string)null);
+                });
+
             modelBuilder.Entity("SoraPromptGenie.Data.Entities.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -348,7 +479,32 @@ namespace SoraPromptGenie.Data.Migrations.Postgres
                         .HasConstraintName("fk_prompts_workspaces_workspace_id");
                 });
 
+            modelBuilder.Entity("SoraPromptGenie.Data.Entities.SavedStoryboard", b =>
+                {
+                    b.HasOne("SoraPromptGenie.Data.Entities.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_storyboards_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("SoraPromptGenie.Data.Entities.StoryboardVersion", b =>
+                {
+                    b.HasOne("SoraPromptGenie.Data.Entities.SavedStoryboard", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("StoryboardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_storyboard_versions_storyboards_storyboard_id");
+                });
+
             modelBuilder.Entity("SoraPromptGenie.Data.Entities.SavedPrompt", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("SoraPromptGenie.Data.Entities.SavedStoryboard", b =>
                 {
                     b.Navigation("Versions");
                 });

@@ -288,6 +288,137 @@ namespace SoraPromptGenie.Data.Migrations.Sqlite
                     b.ToTable("prompts", (string)null);
                 });
 
+            modelBuilder.Entity("SoraPromptGenie.Data.Entities.SavedStoryboard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_version");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(400000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<int?>("SharePinnedVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("share_pinned_version");
+
+                    b.Property<byte[]>("ShareTokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("share_token_hash");
+
+                    b.Property<string>("ShareTokenProtected")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("share_token_protected");
+
+                    b.Property<int>("ShotCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("shot_count");
+
+                    b.Property<string>("Target")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("TotalSeconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("total_seconds");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_storyboards");
+
+                    b.HasIndex("ShareTokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_storyboards_share_token_hash");
+
+                    b.HasIndex("WorkspaceId", "UpdatedAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_storyboards_workspace_id_updated_at_id");
+
+                    b.ToTable("storyboards", (string)null);
+                });
+
+            modelBuilder.Entity("SoraPromptGenie.Data.Entities.StoryboardVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasMaxLength(400000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document");
+
+                    b.Property<string>("Engine")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("engine");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operation");
+
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("restored_from");
+
+                    b.Property<Guid>("StoryboardId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("storyboard_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_storyboard_versions");
+
+                    b.HasIndex("StoryboardId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_storyboard_versions_storyboard_id_number");
+
+                    b.ToTable("storyboard_versions", (string)null);
+                });
+
             modelBuilder.Entity("SoraPromptGenie.Data.Entities.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
@@ -341,7 +472,32 @@ namespace SoraPromptGenie.Data.Migrations.Sqlite
                         .HasConstraintName("fk_prompts_workspaces_workspace_id");
                 });
 
+            modelBuilder.Entity("SoraPromptGenie.Data.Entities.SavedStoryboard", b =>
+                {
+                    b.HasOne("SoraPromptGenie.Data.Entities.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_storyboards_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("SoraPromptGenie.Data.Entities.StoryboardVersion", b =>
+                {
+                    b.HasOne("SoraPromptGenie.Data.Entities.SavedStoryboard", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("StoryboardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_storyboard_versions_storyboards_storyboard_id");
+                });
+
             modelBuilder.Entity("SoraPromptGenie.Data.Entities.SavedPrompt", b =>
+                {
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("SoraPromptGenie.Data.Entities.SavedStoryboard", b =>
                 {
                     b.Navigation("Versions");
                 });
