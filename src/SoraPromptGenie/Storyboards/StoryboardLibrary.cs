@@ -54,7 +54,7 @@ public sealed class StoryboardLibrary(AppDbContext db, TimeProvider time, IOptio
     }
 
     /// <summary>Newest first; <paramref name="search"/> matches the title, case-insensitively.</summary>
-    public async Task<StoryboardPage> ListAsync(Guid workspaceId, string? search, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<StoryboardListPage> ListAsync(Guid workspaceId, string? search, int page, int pageSize, CancellationToken cancellationToken)
     {
         (page, pageSize) = LibraryQueries.Clamp(page, pageSize);
         var query = db.Storyboards.AsNoTracking().Where(s => s.WorkspaceId == workspaceId);
@@ -71,7 +71,7 @@ public sealed class StoryboardLibrary(AppDbContext db, TimeProvider time, IOptio
             page,
             pageSize,
             cancellationToken);
-        return new StoryboardPage(items, page, pageSize, total);
+        return new StoryboardListPage(items, page, pageSize, total);
     }
 
     public async Task<StoryboardResponse?> GetAsync(Guid workspaceId, Guid storyboardId, CancellationToken cancellationToken) =>

@@ -91,7 +91,7 @@ public sealed record StoryboardResponse(
 
 public sealed record StoryboardSummary(Guid Id, string Title, int ShotCount, int TotalSeconds, string? Target, int Version, DateTime UpdatedAt);
 
-public sealed record StoryboardPage(IReadOnlyList<StoryboardSummary> Items, int Page, int PageSize, int Total);
+public sealed record StoryboardListPage(IReadOnlyList<StoryboardSummary> Items, int Page, int PageSize, int Total);
 
 public sealed record StoryboardVersionResponse(
     int Number,

@@ -78,7 +78,7 @@ public static class StoryboardLibraryEndpoints
         }
     }
 
-    private static async Task<Results<Ok<StoryboardPage>, ApiErrorResult>> ListAsync(
+    private static async Task<Results<Ok<StoryboardListPage>, ApiErrorResult>> ListAsync(
         [FromQuery] int? page, [FromQuery] int? pageSize, [FromQuery] string? q, CurrentWorkspace workspace, StoryboardLibrary library, CancellationToken cancellationToken) =>
         LibraryEndpoints.ListQueryProblem(page, pageSize, q) is { } problem
             ? ApiResults.Validation(problem)

@@ -168,10 +168,10 @@ public abstract class StoryboardLibraryEndpointsTests<TFactory>(TFactory factory
         using var all = await _client.SendAsync(HttpMethod.Get, "/api/storyboards?pageSize=1", workspace.Key);
         using var found = await _client.SendAsync(HttpMethod.Get, "/api/storyboards?q=HARBOR", workspace.Key);
 
-        var page = await all.ReadAsync<StoryboardPage>();
+        var page = await all.ReadAsync<StoryboardListPage>();
         Assert.Equal((2, 1, 1), (page.Total, page.Page, page.PageSize));
         Assert.Equal(new StoryboardSummary(second.Id, "Lighthouse storm", 2, 10, null, 1, second.UpdatedAt), Assert.Single(page.Items));
-        Assert.Equal(first.Id, Assert.Single((await found.ReadAsync<StoryboardPage>()).Items).Id);
+        Assert.Equal(first.Id, Assert.Single((await found.ReadAsync<StoryboardListPage>()).Items).Id);
     }
 
     [Fact]
@@ -200,7 +200,7 @@ public abstract class StoryboardLibraryEndpointsTests<TFactory>(TFactory factory
         }
 
         using var list = await _client.SendAsync(HttpMethod.Get, "/api/storyboards", intruder.Key);
-        Assert.Equal(0, (await list.ReadAsync<StoryboardPage>()).Total);
+        Assert.Equal(0, (await list.ReadAsync<StoryboardListPage>()).Total);
         using var still = await _client.SendAsync(HttpMethod.Get, $"/api/storyboards/{saved.Id}", owner.Key);
         var untouched = await still.ReadAsync<StoryboardResponse>();
         Assert.Equal(("Lighthouse", 1, false), (untouched.Title, untouched.Version, untouched.Shared));
