@@ -40,6 +40,7 @@ public static class StudioRegistration
         services.AddScoped<IPromptEditor, StudioPromptEditor>();
         services.AddScoped<TargetSelection>();
         services.AddScoped<Storyboards.Studio.StoryboardSession>();
+        services.AddScoped<Storyboards.Studio.StoryboardShelf>();
         return builder;
     }
 

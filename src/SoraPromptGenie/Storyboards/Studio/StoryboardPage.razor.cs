@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using SoraPromptGenie.Core.Storyboards;
 
@@ -23,6 +24,10 @@ public sealed partial class StoryboardPage
     private int _storedVersion = -1;
     private bool interactive;
     private int? dragKey;
+
+    /// <summary>A share link's token from "open in studio" on the shared page: its storyboard opens here as a new one.</summary>
+    [SupplyParameterFromQuery(Name = "shared")]
+    public string? SharedToken { get; set; }
     private int? overKey;
 
     public async ValueTask DisposeAsync()
@@ -62,7 +67,12 @@ public sealed partial class StoryboardPage
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/storyboard.js");
         Session.Selection.Remember(await _studio.InvokeAsync<string?>("getPreference", _closing.Token, TargetParametersPreference));
         Session.Selection.Select(await _studio.InvokeAsync<string?>("getPreference", _closing.Token, TargetPreference));
-        if (Session.Board is null)
+        if (SharedToken is { Length: > 0 } token && await Shelf.OpenSharedAsync(token, _closing.Token) is { } shared)
+        {
+            Session.Load(shared);
+            Session.Selection.Select(shared.Target);
+        }
+        else if (Session.Board is null)
         {
             await RestoreAsync(_studio);
         }
@@ -198,6 +208,14 @@ public sealed partial class StoryboardPage
         finally
         {
             _running = null;
+        }
+    }
+
+    private async Task CopyAsync(string text)
+    {
+        if (_studio is not null)
+        {
+            await _studio.InvokeAsync<bool>("copyText", text);
         }
     }
 

@@ -2,6 +2,7 @@ using SoraPromptGenie.Core.Catalog;
 using SoraPromptGenie.Core.Engines;
 using SoraPromptGenie.Core.Storyboards;
 using SoraPromptGenie.Core.Targets;
+using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Prompting;
@@ -53,6 +54,12 @@ public sealed class StoryboardSession(
 
     /// <summary>What the last move did, for the page's live region: "Shot 3 moved to position 1 of 4."</summary>
     public string? Announcement { get; private set; }
+
+    /// <summary>What made the last change (<c>manual</c>, <c>draft</c>, <c>enhance</c>, <c>structure</c>), saved with the next version.</summary>
+    public string LastOperation { get; private set; } = VersionOperations.Manual;
+
+    /// <summary>The engine of the last change when an AI operation made it.</summary>
+    public string? LastEngine { get; private set; }
 
     public bool CanAdd => Board is { } board && ShotList.CanAdd(board);
 
@@ -225,6 +232,7 @@ public sealed class StoryboardSession(
                 : text.Warnings is { Count: > 0 } warnings ? StudioNotice.Changed(warnings)
                 : null;
             ApplyShot(key, s => s with { Prompt = text.Text });
+            (LastOperation, LastEngine) = (what, text.Engine);
         }
         catch (UpstreamException failure)
         {
@@ -257,6 +265,7 @@ public sealed class StoryboardSession(
         }
 
         Board = change(Board);
+        (LastOperation, LastEngine) = (VersionOperations.Manual, null);
         Changed();
     }
 
