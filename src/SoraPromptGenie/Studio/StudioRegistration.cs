@@ -39,8 +39,8 @@ public static class StudioRegistration
         services.AddScoped<StudioSession>();
         services.AddScoped<IPromptEditor, StudioPromptEditor>();
         services.AddScoped<TargetSelection>();
-        services.AddScoped<Storyboards.Studio.StoryboardSession>();
-        services.AddScoped<Storyboards.Studio.StoryboardShelf>();
+        services.AddScoped<StoryboardView.StoryboardSession>();
+        services.AddScoped<StoryboardView.StoryboardShelf>();
         return builder;
     }
 

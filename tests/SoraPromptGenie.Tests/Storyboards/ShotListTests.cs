@@ -1,5 +1,5 @@
 using SoraPromptGenie.Core.Storyboards;
-using SoraPromptGenie.Storyboards.Studio;
+using SoraPromptGenie.Studio.StoryboardView;
 
 namespace SoraPromptGenie.Tests.Storyboards;
 

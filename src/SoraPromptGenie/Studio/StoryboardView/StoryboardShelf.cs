@@ -4,8 +4,9 @@ using SoraPromptGenie.Data;
 using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.RateLimiting;
+using SoraPromptGenie.Storyboards;
 
-namespace SoraPromptGenie.Storyboards.Studio;
+namespace SoraPromptGenie.Studio.StoryboardView;
 
 /// <summary>
 /// The storyboard view's library for one circuit: the workspace's saved storyboards, the one open, its versions and share

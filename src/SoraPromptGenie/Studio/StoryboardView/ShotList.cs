@@ -1,6 +1,6 @@
 using SoraPromptGenie.Core.Storyboards;
 
-namespace SoraPromptGenie.Storyboards.Studio;
+namespace SoraPromptGenie.Studio.StoryboardView;
 
 /// <summary>
 /// The shot edits of the storyboard view, each returning the storyboard as it becomes. Every shot keeps a stable key so

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using SoraPromptGenie.Core.Storyboards;
 
-namespace SoraPromptGenie.Storyboards.Studio;
+namespace SoraPromptGenie.Studio.StoryboardView;
 
 public sealed partial class StoryboardPage
 {

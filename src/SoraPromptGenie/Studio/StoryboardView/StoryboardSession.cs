@@ -6,9 +6,8 @@ using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Prompting;
-using SoraPromptGenie.Studio;
 
-namespace SoraPromptGenie.Storyboards.Studio;
+namespace SoraPromptGenie.Studio.StoryboardView;
 
 /// <summary>
 /// The storyboard view's state for one circuit: the storyboard being edited, a stable key per shot (so a moved shot keeps
