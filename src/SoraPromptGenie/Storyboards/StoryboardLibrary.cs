@@ -27,7 +27,7 @@ public sealed class StoryboardLibrary(AppDbContext db, TimeProvider time, IOptio
     /// Saves a new storyboard as version 1, unless the workspace already holds <see cref="LibraryOptions.MaxStoryboardsPerWorkspace"/>.
     /// As for prompts, touching the workspace row first serialises concurrent creations in one workspace.
     /// </summary>
-    public async Task<StoryboardSaveResult> CreateAsync(Guid workspaceId, StoryboardDraft draft, CancellationToken cancellationToken)
+    public async Task<StoryboardSaveResult> CreateAsync(Guid workspaceId, StoryboardSaveDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         var now = Now();
@@ -85,7 +85,7 @@ public sealed class StoryboardLibrary(AppDbContext db, TimeProvider time, IOptio
     /// newest without one. A manual save that changes nothing answers <see cref="SaveOutcome.Unchanged"/> and writes nothing.
     /// </summary>
     public Task<StoryboardSaveResult> SaveAsync(
-        Guid workspaceId, Guid storyboardId, int? expectedVersion, StoryboardDraft draft, CancellationToken cancellationToken)
+        Guid workspaceId, Guid storyboardId, int? expectedVersion, StoryboardSaveDraft draft, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
         return AppendAsync(

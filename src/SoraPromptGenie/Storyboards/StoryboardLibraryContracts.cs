@@ -23,7 +23,7 @@ public sealed record StoryboardSaveRequest
     public string? Engine { get; init; }
 
     /// <summary>The draft to save, with the storyboard, its target and the operation checked; else the message for the 400.</summary>
-    public (StoryboardDraft? Draft, string? Error) ToDraft(TargetCatalog targets)
+    public (StoryboardSaveDraft? Draft, string? Error) ToDraft(TargetCatalog targets)
     {
         if (StoryboardCheck.FirstProblem(Storyboard) is { } problem)
         {
@@ -53,7 +53,7 @@ public sealed record StoryboardSaveRequest
                 : new StoryboardContinuity([]),
         };
         var operation = string.IsNullOrWhiteSpace(Operation) ? VersionOperations.Manual : Operation.Trim().ToLowerInvariant();
-        return (new StoryboardDraft(storyboard, new VersionSource(operation, Engine: string.IsNullOrWhiteSpace(Engine) ? null : Engine.Trim())), null);
+        return (new StoryboardSaveDraft(storyboard, new VersionSource(operation, Engine: string.IsNullOrWhiteSpace(Engine) ? null : Engine.Trim())), null);
     }
 }
 
@@ -61,7 +61,7 @@ public sealed record StoryboardSaveRequest
 /// A checked storyboard to save and what produced it. Its title may be null: a new storyboard is then named after its
 /// first shot, and an edit keeps the saved title.
 /// </summary>
-public sealed record StoryboardDraft(Storyboard Storyboard, VersionSource Source);
+public sealed record StoryboardSaveDraft(Storyboard Storyboard, VersionSource Source);
 
 /// <summary>What may produce a storyboard version; <c>restore</c> is written only by the restore endpoint.</summary>
 public static class StoryboardOperations

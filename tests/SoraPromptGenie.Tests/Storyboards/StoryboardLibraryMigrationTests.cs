@@ -59,7 +59,7 @@ public abstract class StoryboardLibraryMigrationTests(DatabaseProvider provider)
         var library = new StoryboardLibrary(db, TimeProvider.System, Options.Create(new LibraryOptions()), new EphemeralDataProtectionProvider());
         var board = new Storyboard(
             [new StoryboardShot("A misty harbor at dawn.", 4), new StoryboardShot("Gulls lift off the pier.", 5)], new StoryboardContinuity([]), "Harbor");
-        var saved = await library.CreateAsync(workspace.Id, new StoryboardDraft(board, new VersionSource(VersionOperations.Manual)), CancellationToken.None);
+        var saved = await library.CreateAsync(workspace.Id, new StoryboardSaveDraft(board, new VersionSource(VersionOperations.Manual)), CancellationToken.None);
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
         Assert.Equal(board.Shots, (await library.GetAsync(workspace.Id, saved.Storyboard!.Id, CancellationToken.None))!.Storyboard.Shots);
 
