@@ -25,6 +25,7 @@ try
     builder.AddAi();
     builder.Services.AddLibrary();
     builder.Services.AddStoryboardLibrary();
+    builder.Services.AddStoryboardExport();
     builder.Services.AddUsage();
     builder.Services.AddPrompting();
     builder.Services.AddValidation();
@@ -55,6 +56,7 @@ try
     api.MapTargets();
     api.MapLibrary();
     api.MapStoryboardLibrary();
+    api.MapStoryboardExport();
     api.MapUsage();
     app.MapMcpServer();
     app.MapWorkspaceSession();

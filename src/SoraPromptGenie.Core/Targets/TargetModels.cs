@@ -103,6 +103,36 @@ public static class FlowMode
     internal static readonly string[] All = [Sync, Poll];
 }
 
+/// <summary>How a target takes a storyboard of several shots.</summary>
+public static class StoryboardMode
+{
+    /// <summary>One request per shot, stitched afterwards.</summary>
+    public const string PerShot = "per-shot";
+
+    /// <summary>One request carrying a list of shots with their lengths (Kling's <c>multi_prompt</c>).</summary>
+    public const string MultiPrompt = "multi-prompt";
+
+    /// <summary>One prompt with each shot after its timecode: <c>[0-4s] ... [4-8s] ...</c> (Gemini Omni).</summary>
+    public const string Timecodes = "timecodes";
+
+    /// <summary>One prompt of timed beats: <c>0-4s: ... 4-8s: ...</c> (Seedance).</summary>
+    public const string Beats = "beats";
+
+    /// <summary>No API: a numbered shot list with times.</summary>
+    public const string ShotList = "shot-list";
+
+    internal static readonly string[] All = [PerShot, MultiPrompt, Timecodes, Beats, ShotList];
+
+    /// <summary>Whether the whole storyboard goes in one request.</summary>
+    public static bool IsSingleRequest(string mode) => mode is MultiPrompt or Timecodes or Beats;
+}
+
+/// <summary>
+/// How the target takes a storyboard: <see cref="Mode"/>, and for one request carrying every shot, the most shots and the
+/// longest total it takes.
+/// </summary>
+public sealed record TargetStoryboard(string Mode, string Source, int? MaxShots = null, int? MaxTotalSeconds = null, string? Advice = null, bool Verified = true);
+
 /// <summary>
 /// Where facts come from. <see cref="Date"/> is the source's own date (a commit, a release, a dated notice); for an
 /// <see cref="Undated"/> page it is the date its copy was read. <see cref="Official"/> is false for third parties.
@@ -213,13 +243,18 @@ public sealed record TargetProfile(
     DateOnly? RetiredOn = null,
     string? StatusSource = null,
     string? Note = null,
-    IReadOnlyList<TargetFact>? Unverified = null)
+    IReadOnlyList<TargetFact>? Unverified = null,
+    TargetStoryboard? Storyboard = null)
 {
     public IReadOnlyList<TargetParameter> Parameters { get; init; } = Parameters ?? [];
 
     public IReadOnlyList<TargetRule> Rules { get; init; } = Rules ?? [];
 
     public IReadOnlyList<TargetFact> Unverified { get; init; } = Unverified ?? [];
+
+    /// <summary>How the target takes several shots; a profile that does not say takes one request per shot, or a shot list without an API.</summary>
+    public TargetStoryboard Multishot => Storyboard
+        ?? new TargetStoryboard(Request is null ? StoryboardMode.ShotList : StoryboardMode.PerShot, Source: string.Empty, Verified: false);
 
     /// <summary>
     /// The status on <paramref name="today"/>: retired once <see cref="RetiredOn"/> or <see cref="RetiresOn"/> has come,

@@ -104,6 +104,7 @@ internal static partial class TargetProfileRules
                 CheckNegatives(negatives);
             }
 
+            CheckStoryboard();
             if (profile.Request is null)
             {
                 if (profile.Parameters.Count > 0 || profile.Flow is not null || profile.Audio is not null || profile.PromptLimit is not null)
@@ -305,6 +306,32 @@ internal static partial class TargetProfileRules
             if (profile.Negatives is null)
             {
                 problems.Add($"Target '{Id}' has a request, so it needs negatives (mode {string.Join(", ", NegativeMode.All)}).");
+            }
+        }
+
+        private void CheckStoryboard()
+        {
+            if (profile.Storyboard is not { } storyboard)
+            {
+                return;
+            }
+
+            Sourced(storyboard.Source, "its storyboard");
+            if (!StoryboardMode.All.Contains(storyboard.Mode, StringComparer.Ordinal))
+            {
+                problems.Add($"Target '{Id}' storyboard mode '{storyboard.Mode}' must be one of {string.Join(", ", StoryboardMode.All)}.");
+            }
+            else if ((storyboard.Mode == StoryboardMode.ShotList) != (profile.Request is null))
+            {
+                problems.Add($"Target '{Id}' storyboard mode '{storyboard.Mode}' does not fit it: shot-list is for a target without a request, and only for one.");
+            }
+            else if (StoryboardMode.IsSingleRequest(storyboard.Mode) && storyboard.MaxTotalSeconds is not > 0)
+            {
+                problems.Add($"Target '{Id}' takes every shot in one request, so its storyboard needs a positive maxTotalSeconds.");
+            }
+            else if (storyboard.Mode == StoryboardMode.MultiPrompt && storyboard.MaxShots is not > 0)
+            {
+                problems.Add($"Target '{Id}' takes a list of shots, so its storyboard needs a positive maxShots.");
             }
         }
 

@@ -111,6 +111,23 @@ public sealed class VideoRequestBuilder(TargetCatalog catalog)
     }
 
     /// <summary>
+    /// The export with <paramref name="body"/> in place of its body (fields the profile's parameters do not cover, such as a
+    /// list of shots) and its curl command built again from it, under the same quoting rules.
+    /// </summary>
+    public static VideoExport WithBody(VideoExport export, JsonObject body, IEnumerable<string> warnings)
+    {
+        ArgumentNullException.ThrowIfNull(export);
+        ArgumentNullException.ThrowIfNull(body);
+        var request = export.Target.Request!;
+        return export with
+        {
+            Body = body,
+            Curl = ToCurl(request.Method, request.Url, export.Headers, request.Encoding, body, FreeTextFields(export.Target)),
+            Warnings = [.. export.Warnings, .. warnings],
+        };
+    }
+
+    /// <summary>
     /// The Sora-shaped export behind <c>POST /api/sora-request</c>: the targets whose request is a flat body of string fields
     /// taking at most <c>size</c> and <c>seconds</c>, built by the same code as every other target.
     /// </summary>

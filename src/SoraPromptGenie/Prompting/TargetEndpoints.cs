@@ -191,7 +191,8 @@ public sealed record TargetSummary(
     string? Audio,
     string? Flow,
     IReadOnlyList<string> Guidance,
-    IReadOnlyList<string> Unverified)
+    IReadOnlyList<string> Unverified,
+    TargetStoryboardSummary Storyboard)
 {
     public static TargetSummary Of(TargetProfile target, string status) => new(
         target.Id,
@@ -215,5 +216,21 @@ public sealed record TargetSummary(
         target.Audio?.Mode,
         target.Flow?.Mode,
         [.. target.Guidance.Select(g => g.Text)],
-        [.. target.Unverified.Select(u => u.Text)]);
+        [.. target.Unverified.Select(u => u.Text)],
+        TargetStoryboardSummary.Of(target.Multishot));
+}
+
+/// <summary>How a target takes a storyboard (<c>per-shot</c>, <c>multi-prompt</c>, <c>timecodes</c>, <c>beats</c>, <c>shot-list</c>).</summary>
+public sealed record TargetStoryboardSummary(
+    string Mode,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MaxShots,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? MaxTotalSeconds,
+    bool Verified,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Advice)
+{
+    public static TargetStoryboardSummary Of(TargetStoryboard storyboard)
+    {
+        ArgumentNullException.ThrowIfNull(storyboard);
+        return new(storyboard.Mode, storyboard.MaxShots, storyboard.MaxTotalSeconds, storyboard.Verified, storyboard.Advice);
+    }
 }

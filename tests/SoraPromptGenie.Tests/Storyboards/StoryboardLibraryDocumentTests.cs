@@ -37,7 +37,7 @@ public sealed class StoryboardLibraryDocumentTests
     }
 
     [Fact]
-    public void ShotList_Storyboard_ListsContinuityAndNumberedShotsWithSeconds()
+    public void ShotList_Storyboard_ListsContinuityAndNumberedShotsWithTheirTimes()
     {
         var storyboard = new Storyboard(
             [
@@ -60,12 +60,12 @@ public sealed class StoryboardLibraryDocumentTests
 
             ## Shots
 
-            1. (4 s) Mara climbs the stairs.
+            1. (0-4 s) Mara climbs the stairs.
                Rain hammers the glass.
                Camera: low angle
                Transition: cut
 
-            2. (6 s) The lamp turns.
+            2. (4-10 s) The lamp turns.
 
             """,
             text);

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using SoraPromptGenie.Core.Storyboards;
 
-namespace SoraPromptGenie.Storyboards;
+namespace SoraPromptGenie.Core.Storyboards;
 
 /// <summary>
 /// A storyboard as plain text to paste anywhere: the title as a heading, the continuity as a list, then the numbered shots
-/// with their seconds, camera and transition notes, in light Markdown that reads the same unrendered.
+/// with where they start and end, camera and transition notes, in light Markdown that reads the same unrendered. It is the
+/// shared page's copy and the export for a target without an API.
 /// </summary>
 public static class StoryboardShotList
 {
@@ -32,10 +32,12 @@ public static class StoryboardShotList
         }
 
         text.Append("\n## Shots\n");
+        var start = 0;
         for (var i = 0; i < storyboard.Shots.Count; i++)
         {
             var shot = storyboard.Shots[i];
-            text.Append('\n').Append(Invariant($"{i + 1}. ({shot.Seconds} s) ")).Append(Indented(shot.Prompt)).Append('\n');
+            text.Append('\n').Append(Invariant($"{i + 1}. ({start}-{start + shot.Seconds} s) ")).Append(Indented(shot.Prompt)).Append('\n');
+            start += shot.Seconds;
             AppendNote(text, "   Camera", shot.Camera);
             AppendNote(text, "   Transition", shot.Transition);
         }
