@@ -11,6 +11,7 @@ using SoraPromptGenie.Ops.Hosting;
 using SoraPromptGenie.Ops.OpenApi;
 using SoraPromptGenie.Ops.Telemetry;
 using SoraPromptGenie.Prompting;
+using SoraPromptGenie.Storyboards;
 using SoraPromptGenie.Studio;
 using SoraPromptGenie.Usage;
 
@@ -25,6 +26,7 @@ try
     builder.Services.AddLibrary();
     builder.Services.AddUsage();
     builder.Services.AddPrompting();
+    builder.Services.AddStoryboardDrafts();
     builder.Services.AddValidation();
     builder.Services.AddApiDocument();
     builder.AddStudio();
@@ -49,6 +51,7 @@ try
     var api = app.MapGroup("/api");
     api.MapCatalog();
     api.MapPrompting();
+    api.MapStoryboardDrafts();
     api.MapGuide();
     api.MapTargets();
     api.MapLibrary();

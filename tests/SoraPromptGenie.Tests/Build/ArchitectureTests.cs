@@ -15,7 +15,7 @@ public sealed partial class ArchitectureTests
 {
     /// <summary>The app's areas, each allowed to use only those before it. Keep in step with docs/architecture.md.</summary>
     public static readonly IReadOnlyList<string> AreaOrder =
-        ["Ops", "Data", "Usage", "Ai", "Library", "Prompting", "Studio", "Mcp", "Components"];
+        ["Ops", "Data", "Usage", "Ai", "Library", "Prompting", "Storyboards", "Studio", "Mcp", "Components"];
 
     private const string AppNamespace = "SoraPromptGenie";
     private const string CoreNamespace = "SoraPromptGenie.Core";
