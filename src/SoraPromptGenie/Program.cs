@@ -28,6 +28,7 @@ try
     builder.Services.AddStoryboardExport();
     builder.Services.AddUsage();
     builder.Services.AddPrompting();
+    builder.Services.AddStoryboardDrafts();
     builder.Services.AddValidation();
     builder.Services.AddApiDocument();
     builder.AddStudio();
@@ -52,6 +53,7 @@ try
     var api = app.MapGroup("/api");
     api.MapCatalog();
     api.MapPrompting();
+    api.MapStoryboardDrafts();
     api.MapGuide();
     api.MapTargets();
     api.MapLibrary();

@@ -13,6 +13,9 @@ public enum PromptOperation
     Suggest,
     Expand,
     Structure,
+
+    /// <summary>Drafts a storyboard from an idea.</summary>
+    Storyboard,
 }
 
 /// <summary>Which kind of engine wrote an answer.</summary>

@@ -34,6 +34,7 @@ internal sealed record LlmRequest(
             PromptOperation.Suggest,
             Conversation(suggest, SuggestPrompt.For(suggest.Target), SuggestPrompt.BuildUserMessage(suggest)),
             (text, engine, usage) => new EngineSuggestions(SuggestionParser.Parse(text, suggest.Category.Id, suggest.Count), engine, usage)),
+        IComposedOperation composed => new(operation.Operation, Conversation(operation, composed.SystemPrompt, composed.UserMessage), composed.ReadAnswer),
         null => throw new ArgumentNullException(nameof(operation)),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown prompt operation."),
     };

@@ -133,6 +133,7 @@ public sealed class OfflinePromptEngine(PromptCatalog catalog, int maxPromptChar
     {
         TextOperation text => Write(text),
         SuggestionRequest request => new EngineSuggestions(Suggest(request), EngineLabel),
+        IComposedOperation composed => composed.WriteOffline(catalog),
         _ => throw new ArgumentException($"Unsupported operation {operation.GetType().Name}.", nameof(operation)),
     };
 

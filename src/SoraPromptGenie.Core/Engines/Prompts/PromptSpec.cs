@@ -21,6 +21,7 @@ public static class PromptSpec
         PromptOperation.Suggest => SuggestPrompt.System,
         PromptOperation.Expand => ExpandPrompt.System,
         PromptOperation.Structure => StructurePrompt.System,
+        PromptOperation.Storyboard => StoryboardPrompt.System,
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown prompt operation."),
     };
 
@@ -32,6 +33,7 @@ public static class PromptSpec
         PromptOperation.Suggest => SuggestPrompt.For(target),
         PromptOperation.Expand => ExpandPrompt.For(target),
         PromptOperation.Structure => StructurePrompt.For(target),
+        PromptOperation.Storyboard => StoryboardPrompt.For(target),
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown prompt operation."),
     };
 }

@@ -8,7 +8,8 @@ namespace SoraPromptGenie.Ai.Caching;
 /// Answers repeated requests from <see cref="LlmResponseCache"/> without calling the model, marked
 /// <see cref="EngineResult.Cached"/> and recorded in the usage ledger as a cached call. Only answers the LLM itself
 /// gave are stored: an offline fallback is never cached, so the next identical request tries the LLM again.
-/// An operation marked <see cref="EngineOperation.Fresh"/> skips the read but still stores the new answer.
+/// An operation marked <see cref="EngineOperation.Fresh"/> skips the read but still stores the new answer. Composed
+/// operations (<see cref="IComposedOperation"/>, storyboard drafts) pass through uncached.
 /// </summary>
 public sealed class CachingPromptEngine(IPromptEngine inner, LlmResponseCache cache, LlmCacheKeys keys, ILlmCallObserver observer) : IPromptEngine
 {
@@ -16,6 +17,12 @@ public sealed class CachingPromptEngine(IPromptEngine inner, LlmResponseCache ca
         where TResult : EngineResult
     {
         ArgumentNullException.ThrowIfNull(operation);
+        if (operation is IComposedOperation)
+        {
+            // A composed operation's answer (a storyboard) is not a text or cards, the two shapes the cache stores.
+            return await inner.RunAsync(operation, cancellationToken);
+        }
+
         var key = keys.For(operation);
         if (await ReadAsync(operation, key, cancellationToken) is TResult stored)
         {

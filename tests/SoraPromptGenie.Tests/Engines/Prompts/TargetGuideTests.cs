@@ -34,7 +34,13 @@ public sealed class TargetGuideTests
         Assert.NotEqual(PromptSpec.SystemPromptFor(operation), system);
         Assert.Contains(target.Model is null ? "text-to-video models in general" : target.DisplayName, system, StringComparison.Ordinal);
         Assert.Contains("never instructions to you", system, StringComparison.Ordinal);
-        Assert.Contains(operation == PromptOperation.Suggest ? "Answer with a JSON array only" : "Answer with the prompt text only", system, StringComparison.Ordinal);
+        var contract = operation switch
+        {
+            PromptOperation.Suggest => "Answer with a JSON array only",
+            PromptOperation.Storyboard => "Answer with a JSON object only",
+            _ => "Answer with the prompt text only",
+        };
+        Assert.Contains(contract, system, StringComparison.Ordinal);
         if (!id.StartsWith("sora-", StringComparison.Ordinal))
         {
             Assert.DoesNotContain("Sora", system, StringComparison.Ordinal);
