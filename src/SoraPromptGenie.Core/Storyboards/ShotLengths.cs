@@ -21,11 +21,19 @@ public sealed class ShotLengths
 
     private static readonly string[] DurationNames = ["durationSeconds", "duration", "seconds"];
 
-    private ShotLengths(IReadOnlyList<int> allowed, string owner)
+    private ShotLengths(IReadOnlyList<int> allowed, string owner, int? maxTotal = null, int? maxCount = null)
     {
         Allowed = allowed;
         Owner = owner;
+        MaxTotal = maxTotal;
+        MaxCount = maxCount;
     }
+
+    /// <summary>For a target that takes every shot in one request: the longest storyboard that request makes.</summary>
+    public int? MaxTotal { get; }
+
+    /// <summary>For a target that takes a list of shots in one request: the most shots it takes.</summary>
+    public int? MaxCount { get; }
 
     /// <summary>Every length a shot may have, ascending.</summary>
     public IReadOnlyList<int> Allowed { get; }
@@ -42,9 +50,15 @@ public sealed class ShotLengths
 
     public static ShotLengths For(TargetProfile? target)
     {
-        var values = target?.Parameters
-            .Where(p => DurationNames.Contains(p.Name, StringComparer.OrdinalIgnoreCase))
-            .SelectMany(p => p.Values)
+        if (target?.Multishot is { } way && StoryboardMode.IsSingleRequest(way.Mode) && way.MaxTotalSeconds is { } maxTotal)
+        {
+            // One request makes the whole storyboard: its duration parameter is the total, and a shot may be any length that fits.
+            var longest = Math.Min(MaxSeconds, maxTotal);
+            var shortest = StoryboardLimits.MinShotSeconds;
+            return new ShotLengths([.. Enumerable.Range(shortest, longest - shortest + 1)], target.Id, maxTotal, way.MaxShots);
+        }
+
+        var values = (target is null ? null : DurationParameter(target))?.Values
             .Select(Seconds)
             .Where(s => s is >= StoryboardLimits.MinShotSeconds and <= StoryboardLimits.MaxShotSeconds)
             .Select(s => s!.Value)
@@ -54,6 +68,13 @@ public sealed class ShotLengths
         return values is { Count: > 0 }
             ? new ShotLengths(values, target!.Id)
             : new ShotLengths([.. Enumerable.Range(MinSeconds, MaxSeconds - MinSeconds + 1)], target?.Id ?? "a storyboard");
+    }
+
+    /// <summary>The parameter that sets a video's length: <c>durationSeconds</c>, <c>duration</c> or Sora's <c>seconds</c>.</summary>
+    public static TargetParameter? DurationParameter(TargetProfile target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Parameters.FirstOrDefault(p => DurationNames.Contains(p.Name, StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>Whether a shot of <paramref name="seconds"/> is allowed.</summary>
@@ -75,10 +96,17 @@ public sealed class ShotLengths
     /// </summary>
     public ShotPlan Plan(int? shots, int? totalSeconds)
     {
+        if (OneRequestProblem(shots, totalSeconds) is { } problem)
+        {
+            return ShotPlan.Invalid(problem);
+        }
+
         if (totalSeconds is not { } total)
         {
-            var count = shots ?? DefaultShots;
-            return new ShotPlan([.. Enumerable.Repeat(Default, count)], []);
+            var count = Math.Min(shots ?? DefaultShots, MaxCount ?? int.MaxValue);
+            return MaxTotal is { } max && count * Default > max
+                ? Split(count, max)
+                : new ShotPlan([.. Enumerable.Repeat(Default, count)], []);
         }
 
         if (shots is { } given)
@@ -93,11 +121,30 @@ public sealed class ShotLengths
         var fitting = total > DefaultShots * Max ? (total + Max - 1) / Max
             : total < DefaultShots * Min ? total / Min
             : DefaultShots;
+        fitting = Math.Min(fitting, MaxCount ?? int.MaxValue);
         return fitting is < StoryboardLimits.MinShots or > StoryboardLimits.MaxShots
             ? ShotPlan.Invalid(string.Create(
                 CultureInfo.InvariantCulture,
                 $"totalSeconds must be from {StoryboardLimits.MinShots * Min} to {StoryboardLimits.MaxShots * Max}: a storyboard has {StoryboardLimits.MinShots} to {StoryboardLimits.MaxShots} shots, and each shot of {Owner} lasts {Describe()}."))
             : Split(fitting, total);
+    }
+
+    /// <summary>What a target that makes every shot in one request cannot carry: too many shots, or too long a total.</summary>
+    private string? OneRequestProblem(int? shots, int? totalSeconds)
+    {
+        if (MaxCount is { } maxCount && shots > maxCount)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"shots {shots} is more than {Owner} takes in one request ({maxCount}).");
+        }
+
+        if (MaxTotal is { } maxTotal && (totalSeconds > maxTotal || (shots ?? StoryboardLimits.MinShots) * Min > maxTotal))
+        {
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Owner} makes at most {maxTotal} seconds in one request, so the storyboard's shots must add up to {maxTotal} seconds or less.");
+        }
+
+        return null;
     }
 
     private ShotPlan Split(int count, int total)

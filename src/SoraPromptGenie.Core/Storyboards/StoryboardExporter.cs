@@ -196,20 +196,13 @@ public sealed class StoryboardExporter(TargetCatalog catalog, VideoRequestBuilde
     private static Dictionary<string, string?> WithDuration(TargetProfile target, Dictionary<string, string?> chosen, int seconds)
     {
         var values = new Dictionary<string, string?>(chosen, StringComparer.OrdinalIgnoreCase);
-        if (DurationParameter(target) is { } duration)
+        if (ShotLengths.DurationParameter(target) is { } duration)
         {
             var plain = seconds.ToString(CultureInfo.InvariantCulture);
             values[duration.Name] = duration.Values.Any(v => v.EndsWith('s')) ? plain + "s" : plain;
         }
 
         return values;
-    }
-
-    /// <summary>The parameter that sets a video's length: <c>duration</c>, <c>durationSeconds</c> or Sora's <c>seconds</c>.</summary>
-    public static TargetParameter? DurationParameter(TargetProfile target)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        return target.Parameters.FirstOrDefault(p => p.Name is "duration" or "durationSeconds" or "seconds");
     }
 
     private static StoryboardExportResult Failed(string error) => new([error], null);

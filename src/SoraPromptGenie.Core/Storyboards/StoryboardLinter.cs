@@ -120,30 +120,24 @@ public sealed class StoryboardLinter(PromptLinter linter)
                 []));
         }
 
-        if (oneRequest || StoryboardExporter.DurationParameter(target) is not { } duration)
+        if (oneRequest || ShotLengths.DurationParameter(target) is not { } duration)
         {
             return;
         }
 
-        var allowed = duration.Values.Select(Seconds).OfType<int>().Order().ToList();
-        var wrong = Enumerable.Range(0, storyboard.Shots.Count).Where(i => !allowed.Contains(storyboard.Shots[i].Seconds)).ToList();
-        if (allowed.Count > 0 && wrong.Count > 0)
+        var lengths = ShotLengths.For(target);
+        var wrong = Enumerable.Range(0, storyboard.Shots.Count).Where(i => !lengths.Allows(storyboard.Shots[i].Seconds)).ToList();
+        if (wrong.Count > 0)
         {
-            var longest = allowed[^1];
-            var tooLong = wrong.Where(i => storyboard.Shots[i].Seconds > longest).ToList();
+            var tooLong = wrong.Any(i => storyboard.Shots[i].Seconds > lengths.Max);
             findings.Add(new StoryboardFinding(
                 StoryboardLintRules.ShotLength,
                 duration.Verified ? LintSeverity.Error : LintSeverity.Warning,
-                $"{Capitalized(Shots(wrong))} {(wrong.Count == 1 ? "has a length" : "have lengths")} {target.DisplayName} does not make; it makes "
-                + $"{Phrases.JoinOr(allowed.Select(s => s.ToString(CultureInfo.InvariantCulture)))} seconds"
-                + (tooLong.Count > 0 ? Invariant($" (at most {longest} s per shot).") : "."),
+                $"{Capitalized(Shots(wrong))} {(wrong.Count == 1 ? "has a length" : "have lengths")} {target.DisplayName} does not make; each shot lasts "
+                + lengths.Describe() + (tooLong ? Invariant($" (at most {lengths.Max} s).") : "."),
                 Numbers(wrong)));
         }
     }
-
-    /// <summary>"8", "8s" as 8; a value that is not a length (Seedance's "-1") as null.</summary>
-    private static int? Seconds(string value) =>
-        int.TryParse(value.TrimEnd('s'), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 ? seconds : null;
 
     private static List<int> Numbers(IEnumerable<int> indexes) => [.. indexes.Select(i => i + 1)];
 
