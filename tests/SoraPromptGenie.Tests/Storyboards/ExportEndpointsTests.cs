@@ -135,4 +135,24 @@ public sealed class ExportEndpointsTests : IClassFixture<AppFactory>, IDisposabl
         Assert.Equal("storyboard-shot-length", finding.GetProperty("rule").GetString());
         Assert.Equal([2], finding.GetProperty("shots").EnumerateArray().Select(s => s.GetInt32()));
     }
+
+    [Fact]
+    public async Task Lint_AShotNamingTheCharacterWithoutItsDescription_IsFoundThroughTheApi()
+    {
+        var board = new
+        {
+            continuity = new { characters = new[] { new { name = "Mara", description = Raincoat } } },
+            shots = new[]
+            {
+                new { prompt = $"Mara, {Raincoat}, climbs the spiral stairs. Medium shot, the camera slowly dollies in.", seconds = 4 },
+                new { prompt = "Mara lights the great lamp. Close-up, static shot.", seconds = 6 },
+            },
+        };
+
+        var (status, body) = await PostAsync("/api/storyboards/lint", new { storyboard = board, target = "kling-v3" });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var finding = Assert.Single(body.GetProperty("findings").EnumerateArray().ToList());
+        Assert.Equal("storyboard-character", finding.GetProperty("rule").GetString());
+    }
 }

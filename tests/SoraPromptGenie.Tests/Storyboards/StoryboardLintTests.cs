@@ -36,6 +36,16 @@ public sealed class StoryboardLintTests
     }
 
     [Fact]
+    public void Character_ShotNamesTheCharacterWithNoDescriptionAtAll_Fires()
+    {
+        var board = Board(Shot(4), new StoryboardShot("Mara lights the great lamp. Close-up, the camera pans left and cranes up.", 6));
+
+        var finding = Assert.Single(Of(Lint(board, "kling-v3"), StoryboardLintRules.Character));
+
+        Assert.Equal([2], finding.Shots);
+    }
+
+    [Fact]
     public void Character_EveryShotCarriesTheDescriptionOrDoesNotNameTheCharacter_IsQuiet()
     {
         var board = Board(Shot(4), new StoryboardShot("The lamp turns over the black sea. Wide shot, static shot.", 4));
