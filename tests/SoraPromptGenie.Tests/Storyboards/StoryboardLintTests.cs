@@ -60,7 +60,7 @@ public sealed class StoryboardLintTests
 
         Assert.Equal([2], finding.Shots);
         Assert.Equal(LintSeverity.Error, finding.Severity);
-        Assert.Contains("(at most 10 s per shot)", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("each shot lasts 2 to 10 seconds (at most 10 s).", finding.Message, StringComparison.Ordinal);
     }
 
     [Fact]
