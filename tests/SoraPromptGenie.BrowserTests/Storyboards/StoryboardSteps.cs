@@ -17,5 +17,9 @@ internal static class StoryboardSteps
         await page.GetByTestId("character-add").ClickAsync();
         await Assertions.Expect(page.GetByTestId("character")).ToHaveCountAsync(1);
         await page.GetByTestId("shot-camera").First.FillAsync("slow push-in");
+        await page.GetByTestId("target-picker").SelectOptionAsync("kling-v3");
+        await page.GetByTestId("storyboard-export").Locator("summary").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("storyboard-request")).ToHaveCountAsync(1);
+        await page.GetByTestId("shot-lint").First.Locator("summary").ClickAsync();
     }
 }

@@ -14,6 +14,7 @@ public sealed partial class StoryboardPage
     private const string TargetPreference = "spg.target";
     private const string TargetParametersPreference = "spg.target-parameters";
     private const int MaxStoredBytes = 256 * 1024;
+    private const int IdeaMaxLength = 2_000;
 
     private static readonly JsonSerializerOptions Wire = new(JsonSerializerDefaults.Web);
 
@@ -23,6 +24,8 @@ public sealed partial class StoryboardPage
     private IJSObjectReference? _module;
     private int _storedVersion = -1;
     private bool interactive;
+    private string? idea;
+    private int shotCount = 4;
     private int? dragKey;
 
     /// <summary>A share link's token from "open in studio" on the shared page: its storyboard opens here as a new one.</summary>

@@ -6,6 +6,7 @@ using SoraPromptGenie.Library;
 using SoraPromptGenie.Ops;
 using SoraPromptGenie.Ops.RateLimiting;
 using SoraPromptGenie.Prompting;
+using SoraPromptGenie.Storyboards;
 
 namespace SoraPromptGenie.Studio.StoryboardView;
 
@@ -15,6 +16,9 @@ namespace SoraPromptGenie.Studio.StoryboardView;
 /// </summary>
 public sealed class StoryboardSession(
     PromptStudio studio,
+    StoryboardDrafting drafting,
+    StoryboardLinter linter,
+    StoryboardExporter exporter,
     PromptCatalog catalog,
     TargetSelection selection,
     ClientRateLimiter limiter,
@@ -22,6 +26,10 @@ public sealed class StoryboardSession(
 {
     public const string EnhancePath = "/api/enhance-prompt";
     public const string StructurePath = "/api/structure-prompt";
+    public const string DraftPath = "/api/storyboards/draft";
+
+    private StoryboardLintReport? _lint;
+    private int _lintVersion = -1;
 
     private List<int> _keys = [];
     private int _nextKey;
@@ -181,6 +189,7 @@ public sealed class StoryboardSession(
         }
 
         Apply(b => b with { Target = selection.Target.Id });
+        _lintVersion = -1;
         return true;
     }
 
@@ -196,6 +205,76 @@ public sealed class StoryboardSession(
         RunOnShotAsync(key, "structure", StructurePath, (prompt, ct) => studio.StructureAsync(prompt, ct, target: Target), cancellationToken);
 
     public bool IsBusy(int key, string what) => Busy == $"{what}:{key}";
+
+    /// <summary>The storyboard's lint for the chosen target, worked out again after each change.</summary>
+    public StoryboardLintReport? Lint
+    {
+        get
+        {
+            if (Board is null)
+            {
+                return null;
+            }
+
+            if (_lintVersion != Version)
+            {
+                _lint = linter.Lint(Board, Target);
+                _lintVersion = Version;
+            }
+
+            return _lint;
+        }
+    }
+
+    /// <summary>The requests and shot list for the chosen target, with its chosen parameters; the errors when it cannot be made.</summary>
+    public StoryboardExportResult? Export() =>
+        Board is null ? null : exporter.Export(Board, Target.Id, selection.Parameters.ToDictionary(p => p.Key, string? (p) => p.Value));
+
+    /// <summary>Drafts a storyboard of <paramref name="shots"/> shots from <paramref name="idea"/> for the chosen target, replacing the one on the page.</summary>
+    public async Task DraftAsync(string? idea, int shots, CancellationToken cancellationToken)
+    {
+        if (Busy is not null)
+        {
+            return;
+        }
+
+        Busy = "draft";
+        NoticeShot = null;
+        Notice = null;
+        try
+        {
+            var decision = await limiter.HitAiAsync(DraftPath, client.Address, cancellationToken);
+            if (!decision.Allowed)
+            {
+                Notice = StudioNotice.RateLimited(decision.Reset);
+                return;
+            }
+
+            var result = await drafting.DraftAsync(idea, Target.Id, shots, null, cancellationToken);
+            if (result.Value is not { } drafted)
+            {
+                Notice = StudioNotice.Invalid(result.Error!);
+                return;
+            }
+
+            Load(drafted.Storyboard);
+            (LastOperation, LastEngine) = (StoryboardOperations.Draft, drafted.Engine);
+            Notice = drafted.Warnings is { Count: > 0 } warnings ? StudioNotice.Changed(warnings) : null;
+        }
+        catch (UpstreamException failure)
+        {
+            Notice = StudioNotice.Upstream(failure);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Notice = StudioNotice.Stopped;
+        }
+        finally
+        {
+            Busy = null;
+            Updated?.Invoke();
+        }
+    }
 
     public void DismissNotice() => Notice = null;
 
