@@ -18,10 +18,6 @@ public sealed partial class StudioPage
 {
     private const string ModePreference = "spg.mode";
 
-    /// <summary>The target this browser writes for, and the export parameters it chose per target (JSON).</summary>
-    private const string TargetPreference = "spg.target";
-    private const string TargetParametersPreference = "spg.target-parameters";
-
     /// <summary>How long after the last key the page stores typed text in the draft.</summary>
     private const int TypedTextDelayMs = 300;
     private static readonly TimeSpan LintDelay = TimeSpan.FromMilliseconds(300);
@@ -117,8 +113,8 @@ public sealed partial class StudioPage
     /// <summary>The target and parameters this browser chose before; an id the catalog no longer has keeps the default.</summary>
     private async Task RestoreTargetAsync(IJSObjectReference module)
     {
-        Session.Selection.Remember(await module.InvokeAsync<string?>("getPreference", _closing.Token, TargetParametersPreference));
-        Session.ChooseTarget(await module.InvokeAsync<string?>("getPreference", _closing.Token, TargetPreference));
+        Session.Selection.Remember(await module.InvokeAsync<string?>("getPreference", _closing.Token, TargetSelection.ParametersPreference));
+        Session.ChooseTarget(await module.InvokeAsync<string?>("getPreference", _closing.Token, TargetSelection.TargetPreference));
     }
 
     private async Task StoreTargetAsync()
@@ -130,8 +126,8 @@ public sealed partial class StudioPage
 
         try
         {
-            await _module.InvokeVoidAsync("setPreference", TargetPreference, Session.Target.Id);
-            await _module.InvokeVoidAsync("setPreference", TargetParametersPreference, Session.Selection.RememberedJson());
+            await _module.InvokeVoidAsync("setPreference", TargetSelection.TargetPreference, Session.Target.Id);
+            await _module.InvokeVoidAsync("setPreference", TargetSelection.ParametersPreference, Session.Selection.RememberedJson());
         }
         catch (JSDisconnectedException)
         {

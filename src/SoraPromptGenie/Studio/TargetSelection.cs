@@ -20,6 +20,10 @@ public sealed class TargetSelection
     /// </summary>
     public const string DefaultTargetId = "generic";
 
+    /// <summary>Where a browser keeps the chosen target and, as JSON, the export parameters chosen per target.</summary>
+    public const string TargetPreference = "spg.target";
+    public const string ParametersPreference = "spg.target-parameters";
+
     /// <summary>The most remembered-parameter JSON read back from the browser; far more than every target's choices take.</summary>
     public const int MaxRememberedChars = 16_384;
 

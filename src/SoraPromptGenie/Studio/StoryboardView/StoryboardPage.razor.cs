@@ -11,8 +11,6 @@ public sealed partial class StoryboardPage
     /// <summary>The storyboard this browser is writing, kept after every change so a reload or a closed tab loses nothing.</summary>
     public const string StorageKey = "spg.storyboard";
 
-    private const string TargetPreference = "spg.target";
-    private const string TargetParametersPreference = "spg.target-parameters";
     private const int MaxStoredBytes = 256 * 1024;
     private const int IdeaMaxLength = 2_000;
 
@@ -68,8 +66,8 @@ public sealed partial class StoryboardPage
 
         _studio = await JS.InvokeAsync<IJSObjectReference>("import", "./js/studio.js");
         _module = await JS.InvokeAsync<IJSObjectReference>("import", "./js/storyboard.js");
-        Session.Selection.Remember(await _studio.InvokeAsync<string?>("getPreference", _closing.Token, TargetParametersPreference));
-        Session.Selection.Select(await _studio.InvokeAsync<string?>("getPreference", _closing.Token, TargetPreference));
+        Session.Selection.Remember(await _studio.InvokeAsync<string?>("getPreference", _closing.Token, TargetSelection.ParametersPreference));
+        Session.Selection.Select(await _studio.InvokeAsync<string?>("getPreference", _closing.Token, TargetSelection.TargetPreference));
         if (SharedToken is { Length: > 0 } token && await Shelf.OpenSharedAsync(token, _closing.Token) is { } shared)
         {
             Session.Load(shared);
@@ -152,7 +150,7 @@ public sealed partial class StoryboardPage
     {
         if (Session.ChooseTarget(id) && _studio is not null)
         {
-            await _studio.InvokeVoidAsync("setPreference", TargetPreference, Session.Target.Id);
+            await _studio.InvokeVoidAsync("setPreference", TargetSelection.TargetPreference, Session.Target.Id);
         }
     }
 

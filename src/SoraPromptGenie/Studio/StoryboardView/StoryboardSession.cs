@@ -189,7 +189,6 @@ public sealed class StoryboardSession(
         }
 
         Apply(b => b with { Target = selection.Target.Id });
-        _lintVersion = -1;
         return true;
     }
 
@@ -231,35 +230,78 @@ public sealed class StoryboardSession(
         Board is null ? null : exporter.Export(Board, Target.Id, selection.Parameters.ToDictionary(p => p.Key, string? (p) => p.Value));
 
     /// <summary>Drafts a storyboard of <paramref name="shots"/> shots from <paramref name="idea"/> for the chosen target, replacing the one on the page.</summary>
-    public async Task DraftAsync(string? idea, int shots, CancellationToken cancellationToken)
+    public Task DraftAsync(string? idea, int shots, CancellationToken cancellationToken) => RunAsync(
+        "draft",
+        shot: null,
+        DraftPath,
+        ct => drafting.DraftAsync(idea, Target.Id, shots, null, ct),
+        drafted =>
+        {
+            Load(drafted.Storyboard);
+            (LastOperation, LastEngine) = (StoryboardOperations.Draft, drafted.Engine);
+            return drafted.Warnings is { Count: > 0 } warnings ? StudioNotice.Changed(warnings) : null;
+        },
+        cancellationToken);
+
+    public void DismissNotice() => Notice = null;
+
+    private Task RunOnShotAsync(
+        int key, string what, string path, Func<string, CancellationToken, Task<StudioResult<EngineText>>> call, CancellationToken cancellationToken)
+    {
+        var index = IndexOf(key);
+        if (Board is null || index < 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var prompt = Board.Shots[index].Prompt;
+        return RunAsync(
+            $"{what}:{key}",
+            key,
+            path,
+            ct => call(prompt, ct),
+            text =>
+            {
+                ApplyShot(key, s => s with { Prompt = text.Text });
+                (LastOperation, LastEngine) = (what, text.Engine);
+                return text.FallbackReason is { } reason ? StudioNotice.Fallback(reason)
+                    : text.Warnings is { Count: > 0 } warnings ? StudioNotice.Changed(warnings)
+                    : null;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs an AI action against the client's AI budget; <paramref name="accept"/> applies its result and says what to tell
+    /// the person. Whatever goes wrong becomes the notice, shown on <paramref name="shot"/> (null: on the page).
+    /// </summary>
+    private async Task RunAsync<T>(
+        string busy,
+        int? shot,
+        string path,
+        Func<CancellationToken, Task<StudioResult<T>>> call,
+        Func<T, StudioNotice?> accept,
+        CancellationToken cancellationToken)
     {
         if (Busy is not null)
         {
             return;
         }
 
-        Busy = "draft";
-        NoticeShot = null;
+        Busy = busy;
+        NoticeShot = shot;
         Notice = null;
         try
         {
-            var decision = await limiter.HitAiAsync(DraftPath, client.Address, cancellationToken);
+            var decision = await limiter.HitAiAsync(path, client.Address, cancellationToken);
             if (!decision.Allowed)
             {
                 Notice = StudioNotice.RateLimited(decision.Reset);
                 return;
             }
 
-            var result = await drafting.DraftAsync(idea, Target.Id, shots, null, cancellationToken);
-            if (result.Value is not { } drafted)
-            {
-                Notice = StudioNotice.Invalid(result.Error!);
-                return;
-            }
-
-            Load(drafted.Storyboard);
-            (LastOperation, LastEngine) = (StoryboardOperations.Draft, drafted.Engine);
-            Notice = drafted.Warnings is { Count: > 0 } warnings ? StudioNotice.Changed(warnings) : null;
+            var result = await call(cancellationToken);
+            Notice = result.Value is { } value ? accept(value) : StudioNotice.Invalid(result.Error!);
         }
         catch (UpstreamException failure)
         {
@@ -273,56 +315,6 @@ public sealed class StoryboardSession(
         {
             Busy = null;
             Updated?.Invoke();
-        }
-    }
-
-    public void DismissNotice() => Notice = null;
-
-    private async Task RunOnShotAsync(
-        int key, string what, string path, Func<string, CancellationToken, Task<StudioResult<EngineText>>> call, CancellationToken cancellationToken)
-    {
-        var index = IndexOf(key);
-        if (Board is null || index < 0 || Busy is not null)
-        {
-            return;
-        }
-
-        Busy = $"{what}:{key}";
-        NoticeShot = key;
-        Notice = null;
-        try
-        {
-            var decision = await limiter.HitAiAsync(path, client.Address, cancellationToken);
-            if (!decision.Allowed)
-            {
-                Notice = StudioNotice.RateLimited(decision.Reset);
-                return;
-            }
-
-            var result = await call(Board.Shots[index].Prompt, cancellationToken);
-            if (result.Value is not { } text)
-            {
-                Notice = StudioNotice.Invalid(result.Error!);
-                return;
-            }
-
-            Notice = text.FallbackReason is { } reason ? StudioNotice.Fallback(reason)
-                : text.Warnings is { Count: > 0 } warnings ? StudioNotice.Changed(warnings)
-                : null;
-            ApplyShot(key, s => s with { Prompt = text.Text });
-            (LastOperation, LastEngine) = (what, text.Engine);
-        }
-        catch (UpstreamException failure)
-        {
-            Notice = StudioNotice.Upstream(failure);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Notice = StudioNotice.Stopped;
-        }
-        finally
-        {
-            Busy = null;
         }
     }
 
